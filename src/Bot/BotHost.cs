@@ -1,0 +1,45 @@
+using AsnBot.Channels.Web;
+using AsnBot.Health;
+using AsnBot.Knowledge;
+using AsnBot.Scheduler;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
+namespace AsnBot;
+
+/// <summary>The web host: what <c>dotnet run --project src/Bot</c> starts.</summary>
+public static class BotHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEmbeddedDefaults();
+        builder.AddKnowledge();
+        builder.AddScheduler();
+        builder.AddBot();
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapWebChat();
+        return app;
+    }
+
+    /// <summary>
+    /// The settings shipped next to the program, read first so that the working directory's
+    /// appsettings.json, environment variables and arguments override them.
+    /// </summary>
+    public static IConfigurationBuilder AddEmbeddedDefaults(this IConfigurationBuilder configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration is IConfigurationManager manager)
+        {
+            manager.Sources.Insert(0, new JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+        return configuration;
+    }
+}

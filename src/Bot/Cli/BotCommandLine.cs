@@ -1,0 +1,83 @@
+using System.CommandLine;
+using AsnBot.Conversations;
+using AsnBot.Conversations.Dialogs;
+using AsnBot.Knowledge;
+using AsnBot.Knowledge.Content;
+using AsnBot.Knowledge.Persistence;
+using AsnBot.Scheduler;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Cli;
+
+/// <summary>
+/// Operator commands (<c>dotnet run --project src/Bot -- migrate</c>). Anything else on the
+/// command line is for the web host, so tests and hosting tools can pass their own arguments.
+/// </summary>
+public static class BotCommandLine
+{
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("AsnBot: pengembangan kompetensi ASN lewat chat.");
+
+        var serve = new Command("serve", "Run the bot (the default when no command is given).");
+        serve.SetAction(async (_, cancellationToken) =>
+        {
+            var app = BotHost.Build(args.Skip(1).ToArray());
+            app.Services.GetRequiredService<DialogSet>();
+            await app.Services.MigrateDatabaseAsync(cancellationToken);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+
+        var migrate = new Command("migrate", "Create the database if needed, apply pending migrations, and exit.");
+        migrate.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = BuildToolHost(args);
+            await host.Services.MigrateDatabaseAsync(cancellationToken);
+            await Console.Out.WriteLineAsync("Database is up to date.");
+            return 0;
+        });
+
+        var validate = new Command("validate-dialogs", "Check every dialog file; print each problem with file and line.");
+        validate.SetAction(async (_, _) =>
+        {
+            using var host = BuildToolHost(args);
+            var folder = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
+            try
+            {
+                var set = DialogValidator.LoadAndValidate(folder, ConversationsDependencyInjection.ActionNames(host.Services));
+                await Console.Out.WriteLineAsync($"OK: {set.Dialogs.Count} dialogs in {folder} are valid.");
+                return 0;
+            }
+            catch (InvalidDialogsException e)
+            {
+                foreach (var error in e.Errors)
+                    await Console.Error.WriteLineAsync(error.ToString());
+                await Console.Error.WriteLineAsync($"{e.Errors.Count} problem(s) found.");
+                return 1;
+            }
+        });
+
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(validate);
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>The services of the bot without its web server, for one-shot commands.</summary>
+    internal static IHost BuildToolHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
+        builder.Configuration.AddEmbeddedDefaults();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddKnowledge();
+        builder.AddScheduler();
+        builder.AddBot();
+        _ = args;
+        return builder.Build();
+    }
+}

@@ -1,0 +1,33 @@
+using AsnBot.Conversations.Dialogs;
+using AsnBot.Conversations.Engine;
+using AsnBot.Knowledge.Persistence;
+
+namespace AsnBot.Conversations.Actions;
+
+/// <summary>
+/// A named domain operation a dialog can call with an <c>action</c> step. It works inside
+/// the turn's transaction: whatever it writes is saved together with the conversation state.
+/// </summary>
+public interface IDialogAction
+{
+    string Name { get; }
+
+    Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken);
+}
+
+public sealed class ActionContext(ChannelUser user, Guid? personId, PendingAction request, AsnBotDbContext db, DialogSet dialogs, DateTimeOffset now)
+{
+    public ChannelUser User { get; } = user;
+
+    /// <summary>The person behind the channel address; actions that register or delete change it.</summary>
+    public Guid? PersonId { get; set; } = personId;
+
+    public PendingAction Request { get; } = request;
+    public AsnBotDbContext Db { get; } = db;
+    public DialogSet Dialogs { get; } = dialogs;
+    public DateTimeOffset Now { get; } = now;
+
+    public string Answer(string key) => Request.Answers.TryGetValue(key, out var value) ? value : string.Empty;
+
+    public string Arg(string key) => Request.Args.TryGetValue(key, out var value) ? value : string.Empty;
+}

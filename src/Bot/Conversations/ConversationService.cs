@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Text.Json;
+using AsnBot.Conversations.Actions;
+using AsnBot.Conversations.Dialogs;
+using AsnBot.Conversations.Engine;
+using AsnBot.Knowledge.Conversations;
+using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Profiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsnBot.Conversations;
+
+/// <summary>What a turn produced for the channel to send back.</summary>
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate = false);
+
+/// <summary>
+/// Loads a conversation, runs the engine (and the actions it asks for), and saves the new
+/// state, the person's data and the inbound receipt in one transaction. Channels call this
+/// and render what comes back; nothing here knows which channel it is.
+/// </summary>
+public sealed partial class ConversationService(
+    IServiceScopeFactory scopes,
+    DialogSet dialogs,
+    TimeProvider time,
+    ILogger<ConversationService> logger)
+{
+    private const int MaxAttempts = 5;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        TurnInput input = message.ChoiceValue is { } value ? new UserChoice(value) : new UserText(message.Text ?? string.Empty);
+        return RunAsync(message.From, input, message.ExternalId, cancellationToken);
+    }
+
+    /// <summary>Starts a dialog for the person now, or queues it behind the one they are in.</summary>
+    public Task<TurnResult> StartDialogAsync(ChannelUser user, string dialogId, CancellationToken cancellationToken) =>
+        RunAsync(user, new QueueDialog(dialogId), null, cancellationToken);
+
+    private async Task<TurnResult> RunAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(user, input, externalId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
+            {
+                LogRetry(logger, user.Channel, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt * Random.Shared.Next(1, 5)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTurnFailed(logger, e, user.Channel);
+                return new TurnResult([new Reply(dialogs.Texts["error.apology"])]);
+            }
+        }
+    }
+
+    private async Task<TurnResult> RunOnceAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+        var actions = scope.ServiceProvider.GetServices<IDialogAction>().ToDictionary(a => a.Name);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        if (externalId is not null)
+        {
+            if (await db.Set<InboundReceipt>().AnyAsync(r => r.Channel == user.Channel && r.ExternalId == externalId, cancellationToken).ConfigureAwait(false))
+                return new TurnResult([], WasDuplicate: true);
+            db.Add(new InboundReceipt { Channel = user.Channel, ExternalId = externalId, ReceivedAt = time.GetUtcNow() });
+        }
+
+        var record = await db.Set<ConversationRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Channel == user.Channel && c.Address == user.Address, cancellationToken).ConfigureAwait(false);
+        var state = record is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(record.StateJson, Json) ?? ConversationState.Idle;
+        var personId = await db.Set<ChannelAccount>().Where(c => c.Channel == user.Channel && c.Address == user.Address)
+            .Select(c => (Guid?)c.PersonId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        var replies = ImmutableList.CreateBuilder<Reply>();
+        var turn = DialogEngine.Next(dialogs, state, input, new TurnContext(now, personId is not null));
+        replies.AddRange(turn.Replies);
+        while (turn.Action is { } pending)
+        {
+            var context = new ActionContext(user, personId, pending, db, dialogs, now);
+            var outcome = await actions[pending.Name].RunAsync(context, cancellationToken).ConfigureAwait(false);
+            personId = context.PersonId;
+            turn = DialogEngine.Next(dialogs, turn.State, new ActionCompleted(outcome), new TurnContext(now, personId is not null));
+            replies.AddRange(turn.Replies);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveStateAsync(db, user, record, turn.State, personId, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new TurnResult(replies.ToImmutable());
+    }
+
+    /// <summary>
+    /// Writes the state only if nobody else did since it was read (optimistic concurrency on
+    /// Version). Someone who never registered and is not mid-dialog leaves no row at all.
+    /// </summary>
+    private static async Task SaveStateAsync(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var conversations = db.Set<ConversationRecord>();
+        var mine = conversations.Where(c => c.Channel == user.Channel && c.Address == user.Address);
+        if (state.IsIdle && personId is null)
+        {
+            await mine.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var json = JsonSerializer.Serialize(state, Json);
+        if (read is not null)
+        {
+            var updated = await mine.Where(c => c.Version == read.Version).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.StateJson, json)
+                .SetProperty(c => c.PersonId, personId)
+                .SetProperty(c => c.Version, read.Version + 1)
+                .SetProperty(c => c.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+            if (updated == 1)
+                return;
+            if (await mine.AnyAsync(cancellationToken).ConfigureAwait(false))
+                throw new DbUpdateConcurrencyException("The conversation changed since it was read.");
+        }
+        conversations.Add(new ConversationRecord
+        {
+            Channel = user.Channel, Address = user.Address, PersonId = personId, StateJson = json, Version = 1, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Another turn of the same person won the race (or the same update arrived twice), or
+    /// SQLite was busy: run the turn again on fresh state, where a redelivery is then seen as one.
+    /// </summary>
+    private static bool IsRetryable(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: DbException inner } => IsBusyOrConflict(inner),
+        DbException db => IsBusyOrConflict(db),
+        _ => false,
+    };
+
+    private static bool IsBusyOrConflict(DbException e) =>
+        e.Message.Contains("locked", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("busy", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)
+        || e.Message.Contains("duplicate key", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn on {Channel} conflicted (attempt {Attempt}); retrying")]
+    private static partial void LogRetry(ILogger logger, string channel, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn on {Channel} failed; the person got an apology")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string channel);
+}

@@ -1,0 +1,34 @@
+using AsnBot.Conversations.Actions;
+using AsnBot.Conversations.Dialogs;
+using AsnBot.Knowledge.Content;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Conversations;
+
+public static class ConversationsDependencyInjection
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddScoped<IDialogAction, LoadProfileAction>();
+        services.AddScoped<IDialogAction, RecordConsentAction>();
+        services.AddScoped<IDialogAction, ResolveProvinceAction>();
+        services.AddScoped<IDialogAction, SaveProfileAction>();
+        services.AddScoped<IDialogAction, ShowMyDataAction>();
+        services.AddScoped<IDialogAction, DeleteMyDataAction>();
+
+        services.AddSingleton(provider =>
+        {
+            var folder = provider.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
+            return DialogValidator.LoadAndValidate(folder, ActionNames(provider));
+        });
+        services.AddSingleton<ConversationService>();
+        return services;
+    }
+
+    /// <summary>The names dialogs may call, read from the registered actions themselves.</summary>
+    public static IReadOnlySet<string> ActionNames(IServiceProvider provider)
+    {
+        using var scope = provider.CreateScope();
+        return scope.ServiceProvider.GetServices<IDialogAction>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+    }
+}

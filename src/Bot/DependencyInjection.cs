@@ -1,0 +1,14 @@
+using AsnBot.Conversations;
+
+namespace AsnBot;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddConversations();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using AsnBot.Knowledge.Content;
+using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Regions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AsnBot.Knowledge;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "AsnBot";
+    public const string DefaultConnectionString = "Data Source=data/asnbot.db";
+
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+
+        builder.Services.AddDbContext<SqliteAsnBotDbContext>((services, options) =>
+            options.UseSqlite(SqliteConnectionString(services.GetRequiredService<IConfiguration>()))
+                .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddScoped<AsnBotDbContext>(services =>
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+            {
+                DatabaseProvider.Sqlite => services.GetRequiredService<SqliteAsnBotDbContext>(),
+                var other => throw new InvalidOperationException(
+                    $"Database:Provider '{other}' has no migrations yet; use 'Sqlite'."),
+            });
+
+        builder.Services.AddSingleton(services =>
+            RegionDirectory.Load(Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, "regions.yaml")));
+        return builder;
+    }
+
+    /// <summary>The SQLite file's folder is created, so a fresh clone needs no manual step.</summary>
+    internal static string SqliteConnectionString(IConfiguration configuration)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            Directory.CreateDirectory(folder);
+        return builder.ToString();
+    }
+}
