@@ -17,6 +17,7 @@ public static class BotHost
         builder.AddKnowledge();
         builder.AddScheduler();
         builder.AddBot();
+        builder.Services.AddHostedService<StartupChecks>();
 
         var app = builder.Build();
         app.MapHealth();

@@ -23,14 +23,19 @@ public static class BotCommandLine
     {
         var root = new RootCommand("AsnBot: pengembangan kompetensi ASN lewat chat.");
 
-        var serve = new Command("serve", "Run the bot (the default when no command is given).");
+        var serve = new Command("serve", "Run the bot (the default when no command is given).") { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction(async (_, cancellationToken) =>
         {
-            var app = BotHost.Build(args.Skip(1).ToArray());
-            app.Services.GetRequiredService<DialogSet>();
-            await app.Services.MigrateDatabaseAsync(cancellationToken);
-            await app.RunAsync(cancellationToken);
-            return 0;
+            try
+            {
+                await BotHost.Build(args.Skip(1).ToArray()).RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (InvalidDialogsException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
         });
 
         var migrate = new Command("migrate", "Create the database if needed, apply pending migrations, and exit.");

@@ -109,14 +109,15 @@ public static class AnswerReader
 
     private static Answer ReadLikert(Step step, string raw, EngineTexts texts)
     {
-        var folded = Fold(raw);
+        var trimmed = raw.Trim();
+        var folded = Fold(trimmed);
+        var isNumber = int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
         for (var i = 0; i < step.Scale.Length; i++)
         {
-            var value = (i + 1).ToString(CultureInfo.InvariantCulture);
-            if (folded == value || folded == Fold(step.Scale[i]))
-                return Accept(step.AnswerKey, value, step.Scale[i]);
+            if (isNumber ? number == i + 1 : folded.Length > 0 && folded == Fold(step.Scale[i]))
+                return Accept(step.AnswerKey, (i + 1).ToString(CultureInfo.InvariantCulture), step.Scale[i]);
         }
-        if (step.NotObservedLabel is not null && (folded == "0" || folded == Fold(step.NotObservedLabel)))
+        if (step.NotObservedLabel is not null && (isNumber ? number == 0 : folded.Length > 0 && folded == Fold(step.NotObservedLabel)))
             return Accept(step.AnswerKey, "0", step.NotObservedLabel);
         return new Answer.Invalid(texts["invalid.likert"].Replace("{max}", step.Scale.Length.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
@@ -154,8 +155,8 @@ public static class AnswerReader
         var hint = step.Hint ?? texts["invalid.number"]
             .Replace("{min}", Format(step.Min), StringComparison.Ordinal)
             .Replace("{max}", Format(step.Max), StringComparison.Ordinal);
-        if (text.Length > 30 || !(decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            || decimal.TryParse(text, NumberStyles.Number, Indonesian, out value)))
+        // Indonesians write a decimal comma ("3,5"); thousands separators are not expected in answers.
+        if (text.Length > 30 || !decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return new Answer.Invalid(hint);
         if (value < step.Min || value > step.Max)
             return new Answer.Invalid(hint);

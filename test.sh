@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the tests need (when missing) and runs every test of the solution.
+# Safe to run again and again; needs no input. CI calls exactly this script.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET SDK 10 is required: https://dotnet.microsoft.com/download" >&2
+  exit 1
+fi
+
+dotnet tool restore >/dev/null
+dotnet restore AsnBot.sln --nologo -v quiet
+dotnet build AsnBot.sln --no-restore --nologo -v quiet -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test AsnBot.sln --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

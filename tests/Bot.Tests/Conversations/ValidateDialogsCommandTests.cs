@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using AsnBot.Bot.Tests.Support;
+
+namespace AsnBot.Bot.Tests.Conversations;
+
+/// <summary>The real program, as an operator runs it, on a copy of the dialogs with one mistake.</summary>
+public sealed class ValidateDialogsCommandTests : IDisposable
+{
+    private readonly string _dialogs = Path.Combine(Path.GetTempPath(), "asnbot-dialogs-" + Guid.NewGuid().ToString("N"));
+
+    public ValidateDialogsCommandTests()
+    {
+        Directory.CreateDirectory(_dialogs);
+        foreach (var file in Directory.GetFiles(RepoPaths.Dialogs, "*.yaml"))
+            File.Copy(file, Path.Combine(_dialogs, Path.GetFileName(file)));
+    }
+
+    public void Dispose() => Directory.Delete(_dialogs, recursive: true);
+
+    [Fact]
+    public async Task Validate_dialogs_passes_on_the_shipped_dialogs()
+    {
+        var (exitCode, output, _) = await RunAsync("validate-dialogs");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_dialogs_names_file_and_line_and_exits_non_zero()
+    {
+        BreakHelpDialog();
+        var (exitCode, _, errors) = await RunAsync("validate-dialogs");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("help.yaml:5: step 'help' has unknown kind 'mesage'", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_refuses_to_start_on_an_invalid_dialog_with_the_same_message()
+    {
+        BreakHelpDialog();
+        var (exitCode, _, errors) = await RunAsync("--urls", "http://127.0.0.1:0");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("help.yaml:5: step 'help' has unknown kind 'mesage'", errors, StringComparison.Ordinal);
+    }
+
+    private void BreakHelpDialog()
+    {
+        var path = Path.Combine(_dialogs, "help.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("kind: message", "kind: mesage", StringComparison.Ordinal));
+    }
+
+    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AsnBot.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["Content__DialogsPath"] = _dialogs;
+        start.Environment["Content__DataPath"] = RepoPaths.Data;
+        start.Environment["ConnectionStrings__AsnBot"] = $"Data Source={Path.Combine(_dialogs, "test.db")}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+}
