@@ -1,0 +1,38 @@
+using AsnBot.Conversations;
+using AsnBot.Conversations.Engine;
+
+namespace AsnBot.Delivery;
+
+/// <summary>The explicit outcome of one send: what the dispatcher does next depends on it.</summary>
+public enum SendStatus
+{
+    /// <summary>The platform accepted the message.</summary>
+    Sent,
+
+    /// <summary>The platform asked us to slow down; retry after <see cref="SendResult.RetryAfter"/>.</summary>
+    Throttled,
+
+    /// <summary>The person blocked the bot, left, or the address no longer exists: stop sending there.</summary>
+    RecipientGone,
+
+    /// <summary>Anything else (5xx, timeout, network): retry with jittered back-off up to a limit.</summary>
+    Failed,
+}
+
+public sealed record SendResult(SendStatus Status, TimeSpan? RetryAfter = null, string? Error = null)
+{
+    public static readonly SendResult Sent = new(SendStatus.Sent);
+}
+
+/// <summary>
+/// Sends replies to one channel. Every channel implements it once; the inbound reply path
+/// and the outbox dispatcher both use it, so rendering and error handling live in one place
+/// per channel.
+/// </summary>
+public interface IChannelSender
+{
+    /// <summary>The channel name used in <see cref="ChannelUser.Channel"/> ("web", "telegram", "teams").</summary>
+    string Channel { get; }
+
+    Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken);
+}
