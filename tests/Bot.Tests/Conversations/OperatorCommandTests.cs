@@ -4,11 +4,12 @@ using AsnBot.Bot.Tests.Support;
 namespace AsnBot.Bot.Tests.Conversations;
 
 /// <summary>The real program, as an operator runs it, on a copy of the dialogs with one mistake.</summary>
-public sealed class ValidateDialogsCommandTests : IDisposable
+/// <remarks>Also covers <c>migrate</c>, the other one-shot operator command.</remarks>
+public sealed class OperatorCommandTests : IDisposable
 {
     private readonly string _dialogs = Path.Combine(Path.GetTempPath(), "asnbot-dialogs-" + Guid.NewGuid().ToString("N"));
 
-    public ValidateDialogsCommandTests()
+    public OperatorCommandTests()
     {
         Directory.CreateDirectory(_dialogs);
         foreach (var file in Directory.GetFiles(RepoPaths.Dialogs, "*.yaml"))
@@ -41,6 +42,17 @@ public sealed class ValidateDialogsCommandTests : IDisposable
         var (exitCode, _, errors) = await RunAsync("--urls", "http://127.0.0.1:0");
         Assert.Equal(1, exitCode);
         Assert.Contains("help.yaml:5: step 'help' has unknown kind 'mesage'", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_database_and_exits()
+    {
+        var (exitCode, output, _) = await RunAsync("migrate");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Database is up to date.", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dialogs, "test.db")));
+        var (again, _, _) = await RunAsync("migrate");
+        Assert.Equal(0, again);
     }
 
     private void BreakHelpDialog()
