@@ -11,6 +11,25 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Debian's PostgreSQL server binaries live outside PATH.
+for bin in /usr/lib/postgresql/*/bin; do
+  [ -d "$bin" ] && PATH="$PATH:$bin"
+done
+export PATH
+
+# What the end-to-end tests use: a real PostgreSQL server (started by the tests themselves).
+missing=()
+command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} for the tests..."
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  for bin in /usr/lib/postgresql/*/bin; do
+    [ -d "$bin" ] && PATH="$PATH:$bin"
+  done
+fi
+
 dotnet tool restore >/dev/null
 dotnet restore AsnBot.sln --nologo -v quiet
 dotnet build AsnBot.sln --no-restore --nologo -v quiet -clp:ErrorsOnly

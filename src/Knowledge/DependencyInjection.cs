@@ -25,17 +25,27 @@ public static class DependencyInjection
         builder.Services.AddDbContext<SqliteAsnBotDbContext>((services, options) =>
             options.UseSqlite(SqliteConnectionString(services.GetRequiredService<IConfiguration>()))
                 .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddDbContext<PostgresAsnBotDbContext>((services, options) =>
+            options.UseNpgsql(PostgresConnectionString(services.GetRequiredService<IConfiguration>())));
         builder.Services.AddScoped<AsnBotDbContext>(services =>
             services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
             {
-                DatabaseProvider.Sqlite => services.GetRequiredService<SqliteAsnBotDbContext>(),
-                var other => throw new InvalidOperationException(
-                    $"Database:Provider '{other}' has no migrations yet; use 'Sqlite'."),
+                DatabaseProvider.Postgres => services.GetRequiredService<PostgresAsnBotDbContext>(),
+                _ => services.GetRequiredService<SqliteAsnBotDbContext>(),
             });
 
         builder.Services.AddSingleton(services =>
             RegionDirectory.Load(Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, "regions.yaml")));
         return builder;
+    }
+
+    internal static string PostgresConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                "Database:Provider is 'Postgres' but ConnectionStrings:AsnBot is not a PostgreSQL connection string (e.g. 'Host=127.0.0.1;Port=5432;Database=asnbot;Username=asnbot;Password=...').");
+        return connectionString;
     }
 
     /// <summary>The SQLite file's folder is created, so a fresh clone needs no manual step.</summary>

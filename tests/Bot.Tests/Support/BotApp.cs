@@ -13,16 +13,35 @@ namespace AsnBot.Bot.Tests.Support;
 /// </summary>
 public sealed class BotApp : WebApplicationFactory<Program>
 {
+    private readonly string? _postgresConnectionString;
+
     public BotApp(string? databaseFile = null)
     {
         DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"asnbot-test-{Guid.NewGuid():N}.db");
     }
 
+    private BotApp(string postgresConnectionString, bool _)
+        : this()
+    {
+        _postgresConnectionString = postgresConnectionString;
+    }
+
+    /// <summary>The same bot on a PostgreSQL database instead of a SQLite file.</summary>
+    public static BotApp OnPostgres(string connectionString) => new(connectionString, true);
+
     public string DatabaseFile { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:AsnBot", $"Data Source={DatabaseFile}");
+        if (_postgresConnectionString is null)
+        {
+            builder.UseSetting("ConnectionStrings:AsnBot", $"Data Source={DatabaseFile}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:AsnBot", _postgresConnectionString);
+        }
         builder.UseSetting("Content:DialogsPath", RepoPaths.Dialogs);
         builder.UseSetting("Content:DataPath", RepoPaths.Data);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -69,6 +69,10 @@ public sealed class DialogLoader
         }
         if (Child(root, "texts") is { } textsNode)
             return (null, ReadTexts(textsNode));
+        // A learning module's description (title, lesson order) sits beside its lesson dialogs;
+        // it is read by the learning feature, not run as a dialog.
+        if (Child(root, "module") is not null)
+            return (null, null);
         return (ReadDialog(root), null);
     }
 

@@ -1,0 +1,25 @@
+using AsnBot.TestPeers.Postgres;
+
+namespace AsnBot.Bot.Tests.Support;
+
+/// <summary>One real PostgreSQL server for every test in the collection; each test takes a fresh database.</summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private PostgresServer? _server;
+
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("PostgreSQL is not started.");
+
+    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresTests : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL";
+}
