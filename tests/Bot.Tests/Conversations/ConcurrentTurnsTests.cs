@@ -1,7 +1,6 @@
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Conversations;
 using AsnBot.Knowledge.Conversations;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +33,6 @@ public sealed class ConcurrentTurnsTests(PostgresFixture postgres)
         Assert.Single(results, r => !r.WasDuplicate);
         Assert.Equal(1, await app.QueryAsync(db => db.Set<InboundReceipt>().CountAsync()));
         Assert.Equal(1, await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).SingleAsync()));
-        Cleanup(app);
     }
 
     [Theory]
@@ -54,12 +52,5 @@ public sealed class ConcurrentTurnsTests(PostgresFixture postgres)
         Assert.All(results, r => Assert.False(r.WasDuplicate));
         Assert.All(results, r => Assert.Contains("Apakah Anda setuju?", r.Replies[^1].Text, StringComparison.Ordinal));
         Assert.Equal(9, await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).SingleAsync()));
-        Cleanup(app);
-    }
-
-    private static void Cleanup(BotApp app)
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(app.DatabaseFile);
     }
 }

@@ -1,5 +1,4 @@
 using AsnBot.Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AsnBot.Bot.Tests.Conversations;
 
@@ -37,9 +36,7 @@ public sealed class ResumeAfterRestartTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(database + suffix);
+            BotApp.DeleteDatabase(database);
         }
     }
 }

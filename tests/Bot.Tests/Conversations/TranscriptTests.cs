@@ -11,12 +11,7 @@ public sealed class TranscriptTests(TranscriptTests.Host host) : IClassFixture<T
 
         public Task InitializeAsync() => Task.CompletedTask;
 
-        public async Task DisposeAsync()
-        {
-            await App.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(App.DatabaseFile);
-        }
+        public async Task DisposeAsync() => await App.DisposeAsync();
     }
 
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "Transcripts");

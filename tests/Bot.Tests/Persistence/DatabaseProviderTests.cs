@@ -2,7 +2,6 @@ using AsnBot.Bot.Tests.Channels.Web;
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Bot.Tests.Persistence;
@@ -23,8 +22,7 @@ public sealed class DatabaseProviderTests(PostgresFixture postgres)
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
+            BotApp.DeleteDatabase(file);
         }
     }
 

@@ -15,9 +15,27 @@ public sealed class BotApp : WebApplicationFactory<Program>
 {
     private readonly string? _postgresConnectionString;
 
+    private readonly bool _ownsDatabase;
+
+    /// <param name="databaseFile">A file shared with another instance (a restart); the caller deletes it. By default the app uses, and on dispose deletes, a file of its own.</param>
     public BotApp(string? databaseFile = null)
     {
+        _ownsDatabase = databaseFile is null;
         DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"asnbot-test-{Guid.NewGuid():N}.db");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+            DeleteDatabase(DatabaseFile);
+    }
+
+    public static void DeleteDatabase(string file)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(file + suffix);
     }
 
     private BotApp(string postgresConnectionString, bool _)

@@ -13,11 +13,7 @@ public sealed class RegistrationOverWebChatTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        File.Delete(_app.DatabaseFile);
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     internal static async Task RegisterAsync(WebChatSession chat, string nip = "19850312 201001 1 003")
     {

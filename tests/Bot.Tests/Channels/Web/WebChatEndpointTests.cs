@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Knowledge.Conversations;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Bot.Tests.Channels.Web;
@@ -16,11 +15,10 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // The health test puts a folder where the database file was.
         if (Directory.Exists(_app.DatabaseFile))
             Directory.Delete(_app.DatabaseFile);
-        File.Delete(_app.DatabaseFile);
+        await _app.DisposeAsync();
     }
 
     [Fact]
@@ -86,9 +84,7 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
         using var http = _app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
 
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_app.DatabaseFile + suffix);
+        BotApp.DeleteDatabase(_app.DatabaseFile);
         Directory.CreateDirectory(_app.DatabaseFile);
 
         using var response = await http.GetAsync("/healthz");

@@ -1,7 +1,7 @@
-namespace AsnBot.Knowledge.Tests;
+namespace AsnBot.TestPeers;
 
 /// <summary>The repository's own folders, found from the test binary's location.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
     public static string Data => Path.Combine(Root, "data");
