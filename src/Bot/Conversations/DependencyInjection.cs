@@ -21,6 +21,8 @@ public static class ConversationsDependencyInjection
             var folder = provider.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
             return DialogValidator.LoadAndValidate(folder, ActionNames(provider));
         });
+        services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FloodGuard>();
         services.AddSingleton<ConversationService>();
         return services;
     }

@@ -49,6 +49,13 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Extra settings for this instance; set them before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        // Tests talk faster than people; the flood tests set their own limit.
+        ["Flood:MaxMessages"] = "10000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_postgresConnectionString is null)
@@ -63,6 +70,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Content:DialogsPath", RepoPaths.Dialogs);
         builder.UseSetting("Content:DataPath", RepoPaths.Data);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public WebChatSession Chat(string? sessionId = null) => new(CreateClient(), sessionId ?? "test-" + Guid.NewGuid().ToString("N")[..16]);
@@ -84,6 +93,10 @@ public sealed class WebChatSession(HttpClient http, string sessionId)
     public Task<IReadOnlyList<WebChatReply>> SayAsync(string text) => PostAsync(new { text });
 
     public Task<IReadOnlyList<WebChatReply>> PressAsync(string value) => PostAsync(new { choice = value });
+
+    /// <summary>Presses the button with this value when the last reply has one, else types it.</summary>
+    public Task<IReadOnlyList<WebChatReply>> PressOrSayAsync(string answer) =>
+        LastChoices.Contains(answer) ? PressAsync(answer) : SayAsync(answer);
 
     private async Task<IReadOnlyList<WebChatReply>> PostAsync(object body)
     {

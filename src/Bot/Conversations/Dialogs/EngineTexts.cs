@@ -16,7 +16,7 @@ public sealed record EngineTexts(ImmutableDictionary<string, string> Values, str
         "invalid.nip.ImpossibleStartDate", "invalid.nip.StartBeforeEighteen", "invalid.nip.StartInFuture",
         "invalid.nip.UnknownGender",
         "multi.done", "multi.selected", "quiz.correct", "quiz.wrong",
-        "command.cancelled", "error.apology", "error.loop", "idle.unregistered",
+        "command.cancelled", "error.apology", "error.loop", "idle.unregistered", "flood.slow_down",
     ];
 
     public string this[string key] => Values.TryGetValue(key, out var text) ? text : key;
