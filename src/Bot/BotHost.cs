@@ -1,6 +1,7 @@
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
+using AsnBot.Observability;
 using AsnBot.Scheduler;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -21,6 +22,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapMetrics();
         app.MapWebChat();
         return app;
     }

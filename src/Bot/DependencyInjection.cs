@@ -1,4 +1,5 @@
 using AsnBot.Conversations;
+using AsnBot.Observability;
 
 namespace AsnBot;
 
@@ -7,6 +8,7 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddObservability();
         builder.Services.AddConversations();
         builder.Services.AddProblemDetails();
         return builder;

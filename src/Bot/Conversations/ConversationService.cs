@@ -7,12 +7,13 @@ using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
+using AsnBot.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Conversations;
 
 /// <summary>What a turn produced for the channel to send back.</summary>
-public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate = false);
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate = false, bool Failed = false);
 
 /// <summary>
 /// Loads a conversation, runs the engine (and the actions it asks for), and saves the new
@@ -23,25 +24,35 @@ public sealed partial class ConversationService(
     IServiceScopeFactory scopes,
     DialogSet dialogs,
     FloodGuard flood,
+    BotMetrics metrics,
     TimeProvider time,
     ILogger<ConversationService> logger)
 {
     private const int MaxAttempts = 5;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var started = BotMetrics.Now();
+        var (result, outcome) = await HandleCountedAsync(message, cancellationToken).ConfigureAwait(false);
+        metrics.TurnHandled(message.From.Channel, outcome, result.Replies.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<(TurnResult Result, string Outcome)> HandleCountedAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
         switch (flood.Check(message.From))
         {
             case FloodVerdict.WarnOnce:
                 LogFlood(logger, message.From.Channel);
-                return Task.FromResult(new TurnResult([new Reply(dialogs.Texts["flood.slow_down"])]));
+                return (new TurnResult([new Reply(dialogs.Texts["flood.slow_down"])]), "flood");
             case FloodVerdict.Drop:
-                return Task.FromResult(new TurnResult([]));
+                return (new TurnResult([]), "flood");
         }
         TurnInput input = message.ChoiceValue is { } value ? new UserChoice(value) : new UserText(message.Text ?? string.Empty);
-        return RunAsync(message.From, input, message.ExternalId, cancellationToken);
+        var result = await RunAsync(message.From, input, message.ExternalId, cancellationToken).ConfigureAwait(false);
+        return (result, result.WasDuplicate ? "duplicate" : result.Failed ? "failed" : "handled");
     }
 
     /// <summary>Starts a dialog for the person now, or queues it behind the one they are in.</summary>
@@ -64,7 +75,7 @@ public sealed partial class ConversationService(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogTurnFailed(logger, e, user.Channel);
-                return new TurnResult([new Reply(dialogs.Texts["error.apology"])]);
+                return new TurnResult([new Reply(dialogs.Texts["error.apology"])], Failed: true);
             }
         }
     }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace AsnBot.Observability;
+
+/// <summary>
+/// AsnBot's own instruments, exported at /metrics with ASP.NET Core's and the runtime's.
+/// Tags are low-cardinality (channel, outcome), never a person or a message.
+/// </summary>
+public sealed class BotMetrics : IDisposable
+{
+    public const string MeterName = "AsnBot";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _turns;
+    private readonly Counter<long> _replies;
+    private readonly Histogram<double> _turnDuration;
+
+    public BotMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        _meter = meters.Create(MeterName);
+        _turns = _meter.CreateCounter<long>("asnbot.updates.handled", "{update}", "Inbound messages handled, by channel and outcome (handled, duplicate, flood, failed).");
+        _replies = _meter.CreateCounter<long>("asnbot.replies", "{reply}", "Replies produced by the conversation engine, by channel.");
+        _turnDuration = _meter.CreateHistogram<double>("asnbot.turn.duration", "ms", "Time to run one conversation turn, database included.");
+    }
+
+    public Meter Meter => _meter;
+
+    public void TurnHandled(string channel, string outcome, int replies, TimeSpan elapsed)
+    {
+        var channelTag = new KeyValuePair<string, object?>("channel", channel);
+        _turns.Add(1, channelTag, new KeyValuePair<string, object?>("outcome", outcome));
+        if (replies > 0)
+            _replies.Add(replies, channelTag);
+        _turnDuration.Record(elapsed.TotalMilliseconds, channelTag);
+    }
+
+    public static long Now() => Stopwatch.GetTimestamp();
+
+    public void Dispose() => _meter.Dispose();
+}
