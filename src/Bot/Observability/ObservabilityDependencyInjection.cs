@@ -12,7 +12,8 @@ public static class ObservabilityDependencyInjection
             .AddMeter(BotMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+            // Scrapes are cheap at our size; a cached answer would hide the last seconds from a scraper.
+            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 

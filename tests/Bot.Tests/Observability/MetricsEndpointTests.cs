@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AsnBot.Bot.Tests.Support;
 
@@ -9,18 +10,32 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_are_served_in_Prometheus_format_and_count_handled_updates()
     {
         await using var app = new BotApp();
+        using var http = app.CreateClient();
         var chat = app.Chat();
         await chat.SayAsync("/start");
+        // Other hosts in this test process publish on the same meter name: measure the difference.
+        var first = await ScrapeAsync(http);
+        var before = HandledWebUpdates(first);
         await chat.PressAsync("ya");
+        await chat.SayAsync("198503122010011003");
 
-        using var http = app.CreateClient();
+        var text = await ScrapeAsync(http);
+        Assert.True(HandledWebUpdates(text) - before >= 2);
+        Assert.Contains("asnbot_turn_duration_milliseconds_bucket", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ScrapeAsync(HttpClient http)
+    {
         using var response = await http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
-        var text = await response.Content.ReadAsStringAsync();
-        var handled = text.Split('\n').Single(l => l.StartsWith("asnbot_updates_handled_total{", StringComparison.Ordinal) && l.Contains("channel=\"web\"", StringComparison.Ordinal) && l.Contains("outcome=\"handled\"", StringComparison.Ordinal));
-        var value = handled[(handled.IndexOf("} ", StringComparison.Ordinal) + 2)..].Split(' ')[0];
-        Assert.Equal("2", value);
-        Assert.Contains("asnbot_turn_duration_milliseconds_bucket", text, StringComparison.Ordinal);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static double HandledWebUpdates(string text)
+    {
+        var line = text.Split('\n').Single(l => l.StartsWith("asnbot_updates_handled_total{", StringComparison.Ordinal)
+            && l.Contains("channel=\"web\"", StringComparison.Ordinal) && l.Contains("outcome=\"handled\"", StringComparison.Ordinal));
+        return double.Parse(line[(line.IndexOf("} ", StringComparison.Ordinal) + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 }

@@ -4,6 +4,7 @@ using AsnBot.Knowledge.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AsnBot.Bot.Tests.Support;
 
@@ -24,12 +25,19 @@ public sealed class BotApp : WebApplicationFactory<Program>
         DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"asnbot-test-{Guid.NewGuid():N}.db");
     }
 
+    public LogScanner Logs { get; } = new();
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         if (_ownsDatabase)
             DeleteDatabase(DatabaseFile);
+        // Every test that runs the bot also proves its logs hold no NIP, token or password.
+        Logs.AssertNoSecrets(Settings.Where(s => IsSecretKey(s.Key)).Select(s => s.Value));
     }
+
+    private static bool IsSecretKey(string key) =>
+        new[] { "Token", "Password", "Secret", "ApiKey" }.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     public static void DeleteDatabase(string file)
     {
@@ -69,7 +77,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
         }
         builder.UseSetting("Content:DialogsPath", RepoPaths.Dialogs);
         builder.UseSetting("Content:DataPath", RepoPaths.Data);
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", "Information");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+        });
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
