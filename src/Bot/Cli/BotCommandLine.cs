@@ -15,7 +15,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs"];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -41,7 +41,7 @@ public static class BotCommandLine
         var migrate = new Command("migrate", "Create the database if needed, apply pending migrations, and exit.");
         migrate.SetAction(async (_, cancellationToken) =>
         {
-            using var host = BuildToolHost(args);
+            using var host = BuildToolHost();
             await host.Services.MigrateDatabaseAsync(cancellationToken);
             await Console.Out.WriteLineAsync("Database is up to date.");
             return 0;
@@ -50,7 +50,7 @@ public static class BotCommandLine
         var validate = new Command("validate-dialogs", "Check every dialog file; print each problem with file and line.");
         validate.SetAction(async (_, _) =>
         {
-            using var host = BuildToolHost(args);
+            using var host = BuildToolHost();
             var folder = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
             try
             {
@@ -70,11 +70,12 @@ public static class BotCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(validate);
+        root.Subcommands.Add(BackupCommand.Build());
         return await root.Parse(args).InvokeAsync();
     }
 
     /// <summary>The services of the bot without its web server, for one-shot commands.</summary>
-    internal static IHost BuildToolHost(string[] args)
+    internal static IHost BuildToolHost()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         builder.Configuration.AddEmbeddedDefaults();
@@ -82,7 +83,6 @@ public static class BotCommandLine
         builder.AddKnowledge();
         builder.AddScheduler();
         builder.AddBot();
-        _ = args;
         return builder.Build();
     }
 }

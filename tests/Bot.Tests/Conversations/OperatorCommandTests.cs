@@ -55,6 +55,24 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(0, again);
     }
 
+    [Fact]
+    public async Task Backup_writes_a_consistent_copy_that_holds_the_same_data()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).ExitCode);
+        var copy = Path.Combine(_dialogs, "backup", "asnbot-backup.db");
+        var (exitCode, output, _) = await RunAsync("backup", "--out", copy);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Backup written", output, StringComparison.Ordinal);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=false");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
+        Assert.True((long)(await query.ExecuteScalarAsync())! >= 1);
+
+        Assert.Equal(2, (await RunAsync("backup", "--out", copy)).ExitCode);
+    }
+
     private void BreakHelpDialog()
     {
         var path = Path.Combine(_dialogs, "help.yaml");
