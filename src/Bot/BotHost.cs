@@ -2,6 +2,7 @@ using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
 using AsnBot.Observability;
+using AsnBot.Security;
 using AsnBot.Scheduler;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -21,6 +22,7 @@ public static class BotHost
         builder.Services.AddHostedService<StartupChecks>();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.MapHealth();
         app.MapMetrics();
         app.MapWebChat();

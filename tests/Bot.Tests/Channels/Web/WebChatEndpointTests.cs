@@ -73,6 +73,10 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
         var html = await http.GetStringAsync("/chat");
         Assert.Contains("lang=\"id\"", html, StringComparison.Ordinal);
         Assert.Contains("/chat/chat.js", html, StringComparison.Ordinal);
+        using var page = await http.GetAsync("/chat");
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         using var script = await http.GetAsync("/chat/chat.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
