@@ -1,4 +1,5 @@
 using AsnBot.Conversations;
+using AsnBot.Knowledge.Recommendations;
 
 namespace AsnBot;
 
@@ -9,6 +10,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddConversations();
         builder.Services.AddProblemDetails();
+        builder.Services.AddTrainingRecommendations();
         return builder;
     }
 }
