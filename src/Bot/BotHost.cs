@@ -1,6 +1,7 @@
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
+using AsnBot.Recommendations;
 using AsnBot.Scheduler;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -22,6 +23,7 @@ public static class BotHost
         var app = builder.Build();
         app.MapHealth();
         app.MapWebChat();
+        app.MapRecommendations();
         return app;
     }
 

@@ -15,7 +15,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs"];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", .. CatalogCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -70,6 +70,7 @@ public static class BotCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(validate);
+        CatalogCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -79,6 +80,8 @@ public static class BotCommandLine
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         builder.Configuration.AddEmbeddedDefaults();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output belongs to the command (recommend --json prints only JSON); logs go to standard error.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddKnowledge();
         builder.AddScheduler();
         builder.AddBot();

@@ -25,7 +25,7 @@ public static class CatalogStore
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(trainings);
         var codes = trainings.Select(t => t.Code).ToList();
-        var existing = await db.Set<Training>().Include(t => t.Competencies).Include(t => t.Sessions)
+        var existing = await db.Set<Training>().AsSplitQuery().Include(t => t.Competencies).Include(t => t.Sessions)
             .Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, cancellationToken).ConfigureAwait(false);
         foreach (var training in trainings)
         {
