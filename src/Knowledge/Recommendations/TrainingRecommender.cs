@@ -16,7 +16,7 @@ public sealed class TrainingRecommender : IDisposable
 {
     public const int YearlyJpRight = 20;
 
-    private const int TextCandidates = 60;
+    private const int TextCandidates = 40;
     private const double TextWeight = 1.0;
     private const double GapWeight = 0.8;
     private const double DetectedWeight = 0.5;
@@ -45,6 +45,9 @@ public sealed class TrainingRecommender : IDisposable
         _competencies = competencies;
         _texts = texts;
         _trainings = trainings.ToDictionary(t => t.Code, StringComparer.Ordinal);
+        // Sessions in date order once, so finding the next open one stops early.
+        foreach (var training in trainings)
+            training.Sessions.Sort((a, b) => a.Start.CompareTo(b.Start));
         _index = CatalogIndex.Build(trainings, competencies);
         _detector = new CompetencyDetector(competencies, _index.Analyzer);
         foreach (var training in trainings)
@@ -68,15 +71,17 @@ public sealed class TrainingRecommender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = new QueryFacts(request, _index.Analyzer, _detector);
+        var totalGap = request.Gaps.Where(g => g.Gap > 0).Sum(g => g.Gap);
+        var totalDetected = query.Detected.Values.Sum();
         var scored = Candidates(request, query)
             .Where(t => !request.Excluded.Contains(t.Code))
-            .Select(t => Score(t, request, query))
+            .Select(t => Score(t, request, query, totalGap, totalDetected))
             .Where(s => s.Relevance > 0)
             .OrderByDescending(s => s.Total)
             .ThenBy(s => s.Training.Code, StringComparer.Ordinal)
             .ToList();
-        var top = scored.Take(Math.Max(1, request.Top)).Select(s => s.ToResult(this)).ToList();
-        return new Recommendation(top, Mix(scored));
+        var top = scored.Take(Math.Max(1, request.Top)).Select(s => Result(s, request, query)).ToList();
+        return new Recommendation(top, Mix(scored, request, query));
     }
 
     private IEnumerable<Training> Candidates(RecommendationRequest request, QueryFacts query)
@@ -98,72 +103,85 @@ public sealed class TrainingRecommender : IDisposable
         }
     }
 
-    private Scored Score(Training training, RecommendationRequest request, QueryFacts query)
+    /// <summary>The numbers only: reasons are written later, for the few trainings shown.</summary>
+    private static Scored Score(Training training, RecommendationRequest request, QueryFacts query, int totalGap, int totalDetected)
     {
-        var reasons = new List<string>();
-        var codes = training.Competencies.Select(c => c.CompetencyCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
         var text = query.TextScore(training.Code);
-        var gaps = request.Gaps.Where(g => g.Gap > 0).ToList();
-        var totalGap = gaps.Sum(g => g.Gap);
-        var coveredGaps = gaps.Where(g => codes.Contains(g.Code)).OrderByDescending(g => g.Gap).ToList();
-        var gapCoverage = totalGap == 0 ? 0 : (double)coveredGaps.Sum(g => g.Gap) / totalGap;
-        foreach (var gap in coveredGaps.Take(2))
-            reasons.Add(GapReason(gap, request.JobLevel));
-
-        if (text > 0 && query.MatchedWords(_termsByTraining[training.Code]) is { Count: > 0 } words)
-            reasons.Add(_texts.Format("text_match", ("terms", string.Join(", ", words.Take(4)))));
-        var totalDetected = query.Detected.Values.Sum();
-        var detectedHere = query.Detected.Where(d => codes.Contains(d.Key)).OrderByDescending(d => d.Value).ToList();
-        var detected = totalDetected == 0 ? 0 : (double)detectedHere.Sum(d => d.Value) / totalDetected;
-        if (detectedHere.Count > 0 && coveredGaps.Count == 0)
-            reasons.Add(_texts.Format("detected", ("competency", _competencies.Get(detectedHere[0].Key).Name)));
-
-        var relevance = TextWeight * text + GapWeight * gapCoverage + DetectedWeight * detected;
-        var practical = 0.0;
-        if (coveredGaps.Any(g => g.Required is { } required && training.Competencies.Any(c => string.Equals(c.CompetencyCode, g.Code, StringComparison.OrdinalIgnoreCase) && c.Level >= required)))
-            practical += LevelFitBonus;
-        if (!string.IsNullOrEmpty(request.PreferredMode) && string.Equals(training.Mode.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+        var coveredGap = 0;
+        var levelFits = false;
+        foreach (var gap in request.Gaps)
         {
-            practical += ModeBonus;
-            reasons.Add(_texts.Format("mode_match", ("mode", _texts.Mode(request.PreferredMode))));
+            if (gap.Gap <= 0 || Level(training, gap.Code) is not { } level)
+                continue;
+            coveredGap += gap.Gap;
+            levelFits |= gap.Required is { } required && level >= required;
         }
+        var detectedHere = 0;
+        foreach (var (code, weight) in query.Detected)
+        {
+            if (Level(training, code) is not null)
+                detectedHere += weight;
+        }
+        var relevance = TextWeight * text
+            + GapWeight * (totalGap == 0 ? 0 : (double)coveredGap / totalGap)
+            + DetectedWeight * (totalDetected == 0 ? 0 : (double)detectedHere / totalDetected);
+
+        var practical = levelFits ? LevelFitBonus : 0;
+        if (!string.IsNullOrEmpty(request.PreferredMode) && string.Equals(training.Mode.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+            practical += ModeBonus;
         var session = NextSession(training, request);
         if (training.Sessions.Count == 0)
-        {
             practical += OpenSessionBonus;
-            reasons.Add(_texts.Get("on_request"));
-        }
         else if (session is null)
-        {
             practical -= NoOpenSessionPenalty;
-        }
         else
-        {
-            practical += OpenSessionBonus;
-            var date = session.Start.ToString("d MMMM yyyy", Indonesian);
-            if (session.IsOnline)
-            {
-                practical += PlaceBonus;
-                reasons.Add(_texts.Format("session_online", ("date", date)));
-            }
-            else if (IsSameProvince(session, request.Province))
-            {
-                practical += PlaceBonus;
-                reasons.Add(_texts.Format("session_same_province", ("date", date), ("place", session.Place)));
-            }
-            else
-            {
-                reasons.Add(_texts.Format("session_elsewhere", ("date", date), ("place", session.Place)));
-            }
-        }
+            practical += OpenSessionBonus + (session.IsOnline || IsSameProvince(session, request.Province) ? PlaceBonus : 0);
         var jpNeeded = Math.Max(0, YearlyJpRight - request.JpThisYear);
         if (jpNeeded > 0 && training.Jp > 0)
-        {
             practical += JpBonus * Math.Min(1.0, (double)training.Jp / jpNeeded);
-            reasons.Add(_texts.Format("jp_needed", ("jp", training.Jp), ("jp_so_far", request.JpThisYear)));
+        return new Scored(training, relevance, relevance + practical, session);
+    }
+
+    private static int? Level(Training training, string competencyCode)
+    {
+        foreach (var competency in training.Competencies)
+        {
+            if (string.Equals(competency.CompetencyCode, competencyCode, StringComparison.OrdinalIgnoreCase))
+                return competency.Level;
         }
-        return new Scored(training, relevance, relevance + practical, reasons, session);
+        return null;
+    }
+
+    /// <summary>Every part of the score that counted for this training, as a sentence.</summary>
+    private List<string> Explain(Scored scored, RecommendationRequest request, QueryFacts query)
+    {
+        var training = scored.Training;
+        var reasons = new List<string>();
+        var coveredGaps = request.Gaps.Where(g => g.Gap > 0 && Level(training, g.Code) is not null).OrderByDescending(g => g.Gap).ToList();
+        foreach (var gap in coveredGaps.Take(2))
+            reasons.Add(GapReason(gap, request.JobLevel));
+        if (query.TextScore(training.Code) > 0 && query.MatchedWords(_termsByTraining[training.Code]) is { Count: > 0 } words)
+            reasons.Add(_texts.Format("text_match", ("terms", string.Join(", ", words.Take(4)))));
+        var detected = query.Detected.Where(d => Level(training, d.Key) is not null).OrderByDescending(d => d.Value).ToList();
+        if (detected.Count > 0 && coveredGaps.Count == 0)
+            reasons.Add(_texts.Format("detected", ("competency", _competencies.Get(detected[0].Key).Name)));
+        if (!string.IsNullOrEmpty(request.PreferredMode) && string.Equals(training.Mode.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+            reasons.Add(_texts.Format("mode_match", ("mode", _texts.Mode(request.PreferredMode))));
+        if (training.Sessions.Count == 0)
+            reasons.Add(_texts.Get("on_request"));
+        else if (scored.Session is { } session)
+        {
+            var date = session.Start.ToString("d MMMM yyyy", Indonesian);
+            if (session.IsOnline)
+                reasons.Add(_texts.Format("session_online", ("date", date)));
+            else if (IsSameProvince(session, request.Province))
+                reasons.Add(_texts.Format("session_same_province", ("date", date), ("place", session.Place)));
+            else
+                reasons.Add(_texts.Format("session_elsewhere", ("date", date), ("place", session.Place)));
+        }
+        if (YearlyJpRight - request.JpThisYear > 0 && training.Jp > 0)
+            reasons.Add(_texts.Format("jp_needed", ("jp", training.Jp), ("jp_so_far", request.JpThisYear)));
+        return reasons;
     }
 
     private string GapReason(CompetencyGap gap, string? jobLevel)
@@ -180,7 +198,7 @@ public sealed class TrainingRecommender : IDisposable
     private static TrainingSession? NextSession(Training training, RecommendationRequest request)
     {
         TrainingSession? first = null;
-        foreach (var session in training.Sessions.OrderBy(s => s.Start))
+        foreach (var session in training.Sessions)
         {
             if (session.Start <= request.Today || session.Quota <= 0)
                 continue;
@@ -195,13 +213,13 @@ public sealed class TrainingRecommender : IDisposable
         !string.IsNullOrWhiteSpace(province) && string.Equals(session.Province, province.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The best relevant course, social and on-the-job item: the 10:20:70 mix, as far as the catalog has them.</summary>
-    private List<MixItem> Mix(List<Scored> scored)
+    private List<MixItem> Mix(List<Scored> scored, RecommendationRequest request, QueryFacts query)
     {
         var mix = new List<MixItem>();
         void Pick(string part, Func<Training, bool> fits)
         {
             if (scored.FirstOrDefault(s => fits(s.Training)) is { } best)
-                mix.Add(new MixItem(_texts.Get(part), best.ToResult(this)));
+                mix.Add(new MixItem(_texts.Get(part), Result(best, request, query)));
         }
         Pick("mix_course", t => !SocialPaths.Contains(t.Path) && !OnTheJobPaths.Contains(t.Path));
         Pick("mix_social", t => SocialPaths.Contains(t.Path));
@@ -211,19 +229,18 @@ public sealed class TrainingRecommender : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    private sealed record Scored(Training Training, double Relevance, double Total, List<string> Reasons, TrainingSession? Session)
-    {
-        public RecommendedTraining ToResult(TrainingRecommender owner) => new(
-            Training.Code,
-            Training.Title,
-            [.. Training.Competencies.Select(c => c.CompetencyCode)],
-            Math.Round(Total, 3),
-            Reasons,
-            Training.Path,
-            Training.Mode.ToString().ToLowerInvariant(),
-            Training.Jp,
-            Training.Provider,
-            Session?.Id,
-            Session?.Start);
-    }
+    private RecommendedTraining Result(Scored scored, RecommendationRequest request, QueryFacts query) => new(
+        scored.Training.Code,
+        scored.Training.Title,
+        [.. scored.Training.Competencies.Select(c => c.CompetencyCode)],
+        Math.Round(scored.Total, 3),
+        Explain(scored, request, query),
+        scored.Training.Path,
+        scored.Training.Mode.ToString().ToLowerInvariant(),
+        scored.Training.Jp,
+        scored.Training.Provider,
+        scored.Session?.Id,
+        scored.Session?.Start);
+
+    private sealed record Scored(Training Training, double Relevance, double Total, TrainingSession? Session);
 }

@@ -37,12 +37,18 @@ public sealed class CatalogIndex : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer;
 
+    // Codes by document number, read once: loading stored fields per hit costs more than the search.
+    private readonly string[] _codes;
+
     private CatalogIndex(RAMDirectory directory, Analyzer analyzer)
     {
         _directory = directory;
         _analyzer = analyzer;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _codes = new string[_reader.MaxDoc];
+        for (var doc = 0; doc < _codes.Length; doc++)
+            _codes[doc] = _reader.Document(doc).Get(CodeField, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Analyzer Analyzer => _analyzer;
@@ -96,7 +102,7 @@ public sealed class CatalogIndex : IDisposable
         var top = _searcher.Search(query, max);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
-            hits.Add(new SearchHit(_searcher.Doc(hit.Doc).Get(CodeField, System.Globalization.CultureInfo.InvariantCulture), hit.Score));
+            hits.Add(new SearchHit(_codes[hit.Doc], hit.Score));
         return hits;
     }
 
