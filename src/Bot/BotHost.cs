@@ -3,6 +3,7 @@ using AsnBot.Health;
 using AsnBot.Knowledge;
 using AsnBot.Observability;
 using AsnBot.Security;
+using AsnBot.Recommendations;
 using AsnBot.Scheduler;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -26,6 +27,7 @@ public static class BotHost
         app.MapHealth();
         app.MapMetrics();
         app.MapWebChat();
+        app.MapRecommendations();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using AsnBot.Conversations;
 using AsnBot.Observability;
+using AsnBot.Knowledge.Recommendations;
 
 namespace AsnBot;
 
@@ -11,6 +12,7 @@ public static class DependencyInjection
         builder.Services.AddObservability();
         builder.Services.AddConversations();
         builder.Services.AddProblemDetails();
+        builder.Services.AddTrainingRecommendations();
         return builder;
     }
 }

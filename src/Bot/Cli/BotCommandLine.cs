@@ -15,7 +15,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup"];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", .. CatalogCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -71,6 +71,7 @@ public static class BotCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(validate);
         root.Subcommands.Add(BackupCommand.Build());
+        CatalogCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -80,6 +81,8 @@ public static class BotCommandLine
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         builder.Configuration.AddEmbeddedDefaults();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output belongs to the command (recommend --json prints only JSON); logs go to standard error.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddKnowledge();
         builder.AddScheduler();
         builder.AddBot();

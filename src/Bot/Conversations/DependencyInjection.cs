@@ -15,6 +15,11 @@ public static class ConversationsDependencyInjection
         services.AddScoped<IDialogAction, SaveProfileAction>();
         services.AddScoped<IDialogAction, ShowMyDataAction>();
         services.AddScoped<IDialogAction, DeleteMyDataAction>();
+        services.AddScoped<IDialogAction, BeginNeedsSurveyAction>();
+        services.AddScoped<IDialogAction, NextCompetencyRatingAction>();
+        services.AddScoped<IDialogAction, RecordCompetencyRatingAction>();
+        services.AddScoped<IDialogAction, SaveNeedsSurveyAction>();
+        services.AddScoped<IDialogAction, RecommendTrainingsAction>();
 
         services.AddSingleton(provider =>
         {

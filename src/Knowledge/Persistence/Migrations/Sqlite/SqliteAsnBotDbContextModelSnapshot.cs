@@ -17,6 +17,110 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AsnBot.Knowledge.Catalog.Training", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasCertificate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Jp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Catalog.TrainingCompetency", b =>
+                {
+                    b.Property<string>("TrainingCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencyCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrainingCode", "CompetencyCode");
+
+                    b.ToTable("training_competencies", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Catalog.TrainingSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.HasIndex("TrainingCode");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("AsnBot.Knowledge.Conversations.ConversationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -84,6 +188,43 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("inbound_receipts", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Enrollments.Enrollment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TrainingCode");
+
+                    b.HasIndex("PersonId", "TrainingCode");
+
+                    b.ToTable("enrollments", (string)null);
                 });
 
             modelBuilder.Entity("AsnBot.Knowledge.Privacy.ConsentRecord", b =>
@@ -260,12 +401,157 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.CompetencyRating", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencyCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "CompetencyCode");
+
+                    b.ToTable("needs_survey_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.DevelopmentPlanRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencyCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("development_plan_rows", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.NeedsSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CompletedAt");
+
+                    b.ToTable("needs_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Catalog.TrainingCompetency", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Catalog.Training", null)
+                        .WithMany("Competencies")
+                        .HasForeignKey("TrainingCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Catalog.TrainingSession", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Catalog.Training", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("TrainingCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AsnBot.Knowledge.Conversations.ConversationRecord", b =>
                 {
                     b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Enrollments.Enrollment", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AsnBot.Knowledge.Catalog.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AsnBot.Knowledge.Catalog.Training", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AsnBot.Knowledge.Privacy.ConsentRecord", b =>
@@ -295,9 +581,50 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.CompetencyRating", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Surveys.NeedsSurvey", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.DevelopmentPlanRow", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Surveys.NeedsSurvey", null)
+                        .WithMany("Plan")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.NeedsSurvey", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Catalog.Training", b =>
+                {
+                    b.Navigation("Competencies");
+
+                    b.Navigation("Sessions");
+                });
+
             modelBuilder.Entity("AsnBot.Knowledge.Profiles.Person", b =>
                 {
                     b.Navigation("Channels");
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Surveys.NeedsSurvey", b =>
+                {
+                    b.Navigation("Plan");
+
+                    b.Navigation("Ratings");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AsnBot.Knowledge.Competencies;
+using AsnBot.Knowledge.Regions;
+
+namespace AsnBot.Knowledge.Catalog;
+
+/// <summary>A row that cannot be imported: where, and why.</summary>
+public sealed record ImportError(int Row, string Column, string Reason)
+{
+    public override string ToString() => $"row {Row}, column {Column}: {Reason}";
+}
+
+public sealed record ImportProgress(string Stage, int Done, int Total);
+
+public sealed record CatalogImportResult(IReadOnlyList<Training> Trainings, IReadOnlyList<ImportError> Errors, int Rows)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Turns the rows of a catalog file into trainings, checking every cell. It reports every
+/// problem it finds, not only the first, so a coordinator fixes the sheet in one pass; the
+/// caller imports nothing unless there are none.
+/// </summary>
+public static partial class CatalogImport
+{
+    private const int ProgressEvery = 500;
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy"];
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+    private static partial Regex CodeSyntax();
+
+    [GeneratedRegex("^(KL(0[1-9]|1[01])|NKL(0[1-9]|1[0-2]))$")]
+    private static partial Regex PathSyntax();
+
+    public static CatalogImportResult Validate(IReadOnlyList<SheetRow> rows, CompetencyFramework competencies, RegionDirectory regions, IProgress<ImportProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(competencies);
+        ArgumentNullException.ThrowIfNull(regions);
+        var errors = new List<ImportError>();
+        if (rows.Count > 0)
+        {
+            foreach (var column in CatalogSheet.Columns.Where(c => !rows[0].Cells.ContainsKey(c)))
+                errors.Add(new ImportError(1, column, "column is missing from the header"));
+            if (errors.Count > 0)
+                return new CatalogImportResult([], errors, rows.Count);
+        }
+
+        var trainings = new Dictionary<string, (Training Training, SheetRow First)>(StringComparer.Ordinal);
+        var sessionRows = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var reader = new RowReader(row, errors);
+            var code = reader.Text(CatalogSheet.Code, required: true);
+            if (code.Length > 0 && !CodeSyntax().IsMatch(code))
+                reader.Fail(CatalogSheet.Code, "use 1-40 letters, digits, '.', '_' or '-'");
+
+            if (code.Length > 0 && trainings.TryGetValue(code, out var known))
+                CompareWithFirst(row, known.First, errors);
+            else if (code.Length > 0 && ReadTraining(reader, code, competencies) is { } training)
+                trainings[code] = (training, row);
+
+            if (ReadSession(reader, code, regions) is { } session)
+            {
+                if (sessionRows.TryGetValue(session.Id, out var firstRow))
+                    reader.Fail(CatalogSheet.SessionId, $"session '{session.Id}' is already on row {firstRow}");
+                else
+                {
+                    sessionRows[session.Id] = row.Number;
+                    if (trainings.TryGetValue(code, out var owner))
+                        owner.Training.Sessions.Add(session);
+                }
+            }
+            if ((i + 1) % ProgressEvery == 0 || i + 1 == rows.Count)
+                progress?.Report(new ImportProgress("check", i + 1, rows.Count));
+        }
+        return errors.Count == 0
+            ? new CatalogImportResult([.. trainings.Values.Select(t => t.Training)], [], rows.Count)
+            : new CatalogImportResult([], [.. errors.OrderBy(e => e.Row)], rows.Count);
+    }
+
+    private static Training? ReadTraining(RowReader reader, string code, CompetencyFramework competencies)
+    {
+        var title = reader.Text(CatalogSheet.Title, required: true);
+        var path = reader.Text(CatalogSheet.Path, required: true).ToUpperInvariant();
+        if (path.Length > 0 && !PathSyntax().IsMatch(path))
+            reader.Fail(CatalogSheet.Path, $"'{path}' is not a path of Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)");
+        var modeText = reader.Text(CatalogSheet.Mode, required: true);
+        TrainingMode? mode = Enum.TryParse<TrainingMode>(modeText, ignoreCase: true, out var parsed) && !int.TryParse(modeText, out _) ? parsed : null;
+        if (mode is null && modeText.Length > 0)
+            reader.Fail(CatalogSheet.Mode, $"'{modeText}' is not klasikal, daring or blended");
+        var jp = reader.Number(CatalogSheet.Jp, 0, 2000, required: true);
+        var certificate = reader.YesNo(CatalogSheet.Certificate);
+        var covered = ReadCompetencies(reader, code, competencies);
+        if (title.Length == 0 || path.Length == 0 || mode is null || jp is null || covered is null)
+            return null;
+        return new Training
+        {
+            Code = code,
+            Title = title,
+            Description = reader.Text(CatalogSheet.Description),
+            Path = path,
+            Mode = mode.Value,
+            Jp = jp.Value,
+            Provider = reader.Text(CatalogSheet.Provider),
+            Keywords = [.. reader.Text(CatalogSheet.Keywords).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            HasCertificate = certificate ?? false,
+            Competencies = covered,
+        };
+    }
+
+    /// <summary>"M.3:2; T.02:3": each a code of the dictionary and a target level 1-5.</summary>
+    private static List<TrainingCompetency>? ReadCompetencies(RowReader reader, string code, CompetencyFramework competencies)
+    {
+        var text = reader.Text(CatalogSheet.Competencies, required: true);
+        if (text.Length == 0)
+            return null;
+        var result = new List<TrainingCompetency>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pieces = part.Split(':', StringSplitOptions.TrimEntries);
+            if (pieces.Length != 2 || !int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 1 or > 5)
+            {
+                reader.Fail(CatalogSheet.Competencies, $"'{part}' must be CODE:LEVEL with a level 1-5, e.g. M.3:2");
+                return null;
+            }
+            if (competencies.Find(pieces[0]) is not { } competency)
+            {
+                reader.Fail(CatalogSheet.Competencies, $"'{pieces[0]}' is not in the competency dictionary");
+                return null;
+            }
+            if (result.Any(c => c.CompetencyCode == competency.Code))
+            {
+                reader.Fail(CatalogSheet.Competencies, $"'{competency.Code}' is listed twice");
+                return null;
+            }
+            result.Add(new TrainingCompetency { TrainingCode = code, CompetencyCode = competency.Code, Level = level });
+        }
+        return result;
+    }
+
+    private static TrainingSession? ReadSession(RowReader reader, string code, RegionDirectory regions)
+    {
+        var id = reader.Text(CatalogSheet.SessionId);
+        if (id.Length == 0)
+        {
+            foreach (var column in CatalogSheet.SessionColumns.Where(c => reader.Text(c).Length > 0))
+                reader.Fail(column, "a session needs a session_id");
+            return null;
+        }
+        if (!CodeSyntax().IsMatch(id))
+            reader.Fail(CatalogSheet.SessionId, "use 1-40 letters, digits, '.', '_' or '-'");
+        var start = reader.Date(CatalogSheet.Start, required: true);
+        var end = reader.Date(CatalogSheet.End) ?? start;
+        if (start is { } s && end is { } e && e < s)
+            reader.Fail(CatalogSheet.End, "ends before it starts");
+        var online = reader.YesNo(CatalogSheet.Online) ?? false;
+        var place = reader.Text(CatalogSheet.Place);
+        if (!online && place.Length == 0)
+            reader.Fail(CatalogSheet.Place, "a face-to-face session needs a place");
+        var provinceText = reader.Text(CatalogSheet.Province);
+        var province = provinceText.Length == 0 ? null : regions.Find(provinceText);
+        if (provinceText.Length > 0 && province is null)
+            reader.Fail(CatalogSheet.Province, $"'{provinceText}' is not a province of Indonesia");
+        var quota = reader.Number(CatalogSheet.Quota, 0, 100_000, required: true);
+        if (start is null || quota is null || code.Length == 0)
+            return null;
+        return new TrainingSession
+        {
+            Id = id,
+            TrainingCode = code,
+            Start = start.Value,
+            End = end ?? start.Value,
+            Place = place,
+            Province = province?.Name,
+            IsOnline = online,
+            Quota = quota.Value,
+        };
+    }
+
+    /// <summary>A training spread over several rows must say the same thing on each.</summary>
+    private static void CompareWithFirst(SheetRow row, SheetRow first, List<ImportError> errors)
+    {
+        foreach (var column in CatalogSheet.TrainingColumns)
+        {
+            var here = row.Cells.GetValueOrDefault(column, "");
+            if (here.Length > 0 && here != first.Cells.GetValueOrDefault(column, ""))
+                errors.Add(new ImportError(row.Number, column, $"differs from row {first.Number} of the same training"));
+        }
+    }
+
+    private sealed class RowReader(SheetRow row, List<ImportError> errors)
+    {
+        public void Fail(string column, string reason) => errors.Add(new ImportError(row.Number, column, reason));
+
+        public string Text(string column, bool required = false)
+        {
+            var value = row.Cells.GetValueOrDefault(column, "").Trim();
+            if (required && value.Length == 0)
+                Fail(column, "is empty");
+            return value;
+        }
+
+        public int? Number(string column, int min, int max, bool required = false)
+        {
+            var text = Text(column, required);
+            if (text.Length == 0)
+                return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+                return value;
+            Fail(column, $"'{text}' is not a whole number from {min} to {max}");
+            return null;
+        }
+
+        public DateOnly? Date(string column, bool required = false)
+        {
+            var text = Text(column, required);
+            if (text.Length == 0)
+                return null;
+            if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return date;
+            Fail(column, $"'{text}' is not a date (yyyy-mm-dd)");
+            return null;
+        }
+
+        public bool? YesNo(string column)
+        {
+            var text = Text(column).ToLowerInvariant();
+            switch (text)
+            {
+                case "":
+                    return null;
+                case "ya" or "y" or "yes" or "true" or "1":
+                    return true;
+                case "tidak" or "t" or "no" or "false" or "0":
+                    return false;
+                default:
+                    Fail(column, $"'{text}' is not ya or tidak");
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using AsnBot.Knowledge.Catalog;
+using AsnBot.Knowledge.Competencies;
+using AsnBot.Knowledge.Search;
+
+namespace AsnBot.Knowledge.Recommendations;
+
+/// <summary>
+/// Ranks the catalog for one person. The score adds up what the person told us (the words
+/// of their message, weighted by BM25; the gaps of their survey; competencies recognised in
+/// their words) and what makes a training practical for them (their preferred mode, an
+/// open session with seats, in their province or online, JP still needed this year).
+/// Every part that counted becomes a reason in Indonesian.
+/// </summary>
+public sealed class TrainingRecommender : IDisposable
+{
+    public const int YearlyJpRight = 20;
+
+    private const int TextCandidates = 40;
+    private const double TextWeight = 1.0;
+    private const double GapWeight = 0.8;
+    private const double DetectedWeight = 0.5;
+    private const double ModeBonus = 0.08;
+    private const double OpenSessionBonus = 0.08;
+    private const double NoOpenSessionPenalty = 0.3;
+    private const double PlaceBonus = 0.06;
+    private const double JpBonus = 0.04;
+    private const double LevelFitBonus = 0.05;
+
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    private static readonly HashSet<string> SocialPaths = ["NKL01", "NKL02", "NKL07", "NKL10"];
+    private static readonly HashSet<string> OnTheJobPaths = ["NKL05", "NKL08", "NKL11", "NKL12"];
+
+    private readonly Dictionary<string, Training> _trainings;
+    private readonly Dictionary<string, List<Training>> _byCompetency = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _termsByTraining = new(StringComparer.Ordinal);
+    private readonly CatalogIndex _index;
+    private readonly CompetencyDetector _detector;
+    private readonly CompetencyFramework _competencies;
+    private readonly RecommendationTexts _texts;
+
+    public TrainingRecommender(IReadOnlyList<Training> trainings, CompetencyFramework competencies, RecommendationTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(trainings);
+        _competencies = competencies;
+        _texts = texts;
+        _trainings = trainings.ToDictionary(t => t.Code, StringComparer.Ordinal);
+        // Sessions in date order once, so finding the next open one stops early.
+        foreach (var training in trainings)
+            training.Sessions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        _index = CatalogIndex.Build(trainings, competencies);
+        _detector = new CompetencyDetector(competencies, _index.Analyzer);
+        foreach (var training in trainings)
+        {
+            foreach (var competency in training.Competencies)
+            {
+                if (!_byCompetency.TryGetValue(competency.CompetencyCode, out var list))
+                    _byCompetency[competency.CompetencyCode] = list = [];
+                list.Add(training);
+            }
+            // The words a reason may quote: those of the title and keywords, where a match is evident to the person.
+            _termsByTraining[training.Code] = CatalogAnalyzer.Terms(_index.Analyzer, training.Title + " . " + string.Join(" . ", training.Keywords)).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    public int Count => _trainings.Count;
+
+    public Training? Find(string code) => _trainings.GetValueOrDefault(code.Trim().ToUpperInvariant()) ?? _trainings.GetValueOrDefault(code.Trim());
+
+    public Recommendation Recommend(RecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = new QueryFacts(request, _index.Analyzer, _detector);
+        var totalGap = request.Gaps.Where(g => g.Gap > 0).Sum(g => g.Gap);
+        var totalDetected = query.Detected.Values.Sum();
+        var scored = Candidates(request, query)
+            .Where(t => !request.Excluded.Contains(t.Code))
+            .Select(t => Score(t, request, query, totalGap, totalDetected))
+            .Where(s => s.Relevance > 0)
+            .OrderByDescending(s => s.Total)
+            .ThenBy(s => s.Training.Code, StringComparer.Ordinal)
+            .ToList();
+        var top = scored.Take(Math.Max(1, request.Top)).Select(s => Result(s, request, query)).ToList();
+        return new Recommendation(top, Mix(scored, request, query));
+    }
+
+    private IEnumerable<Training> Candidates(RecommendationRequest request, QueryFacts query)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var hit in query.TextHits(_index, TextCandidates))
+        {
+            if (_trainings.TryGetValue(hit, out var training) && seen.Add(hit))
+                yield return training;
+        }
+        var codes = request.Gaps.Where(g => g.Gap > 0).Select(g => g.Code).Concat(query.Detected.Keys);
+        foreach (var code in codes)
+        {
+            foreach (var training in _byCompetency.GetValueOrDefault(code) ?? [])
+            {
+                if (seen.Add(training.Code))
+                    yield return training;
+            }
+        }
+    }
+
+    /// <summary>The numbers only: reasons are written later, for the few trainings shown.</summary>
+    private static Scored Score(Training training, RecommendationRequest request, QueryFacts query, int totalGap, int totalDetected)
+    {
+        var text = query.TextScore(training.Code);
+        var coveredGap = 0;
+        var levelFits = false;
+        foreach (var gap in request.Gaps)
+        {
+            if (gap.Gap <= 0 || Level(training, gap.Code) is not { } level)
+                continue;
+            coveredGap += gap.Gap;
+            levelFits |= gap.Required is { } required && level >= required;
+        }
+        var detectedHere = 0;
+        foreach (var (code, weight) in query.Detected)
+        {
+            if (Level(training, code) is not null)
+                detectedHere += weight;
+        }
+        var relevance = TextWeight * text
+            + GapWeight * (totalGap == 0 ? 0 : (double)coveredGap / totalGap)
+            + DetectedWeight * (totalDetected == 0 ? 0 : (double)detectedHere / totalDetected);
+
+        var practical = levelFits ? LevelFitBonus : 0;
+        if (!string.IsNullOrEmpty(request.PreferredMode) && string.Equals(training.Mode.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+            practical += ModeBonus;
+        var session = NextSession(training, request);
+        if (training.Sessions.Count == 0)
+            practical += OpenSessionBonus;
+        else if (session is null)
+            practical -= NoOpenSessionPenalty;
+        else
+            practical += OpenSessionBonus + (session.IsOnline || IsSameProvince(session, request.Province) ? PlaceBonus : 0);
+        var jpNeeded = Math.Max(0, YearlyJpRight - request.JpThisYear);
+        if (jpNeeded > 0 && training.Jp > 0)
+            practical += JpBonus * Math.Min(1.0, (double)training.Jp / jpNeeded);
+        return new Scored(training, relevance, relevance + practical, session);
+    }
+
+    private static int? Level(Training training, string competencyCode)
+    {
+        foreach (var competency in training.Competencies)
+        {
+            if (string.Equals(competency.CompetencyCode, competencyCode, StringComparison.OrdinalIgnoreCase))
+                return competency.Level;
+        }
+        return null;
+    }
+
+    /// <summary>Every part of the score that counted for this training, as a sentence.</summary>
+    private List<string> Explain(Scored scored, RecommendationRequest request, QueryFacts query)
+    {
+        var training = scored.Training;
+        var reasons = new List<string>();
+        var coveredGaps = request.Gaps.Where(g => g.Gap > 0 && Level(training, g.Code) is not null).OrderByDescending(g => g.Gap).ToList();
+        foreach (var gap in coveredGaps.Take(2))
+            reasons.Add(GapReason(gap, request.JobLevel));
+        if (query.TextScore(training.Code) > 0 && query.MatchedWords(_termsByTraining[training.Code]) is { Count: > 0 } words)
+            reasons.Add(_texts.Format("text_match", ("terms", string.Join(", ", words.Take(4)))));
+        var detected = query.Detected.Where(d => Level(training, d.Key) is not null).OrderByDescending(d => d.Value).ToList();
+        if (detected.Count > 0 && coveredGaps.Count == 0)
+            reasons.Add(_texts.Format("detected", ("competency", _competencies.Get(detected[0].Key).Name)));
+        if (!string.IsNullOrEmpty(request.PreferredMode) && string.Equals(training.Mode.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+            reasons.Add(_texts.Format("mode_match", ("mode", _texts.Mode(request.PreferredMode))));
+        if (training.Sessions.Count == 0)
+            reasons.Add(_texts.Get("on_request"));
+        else if (scored.Session is { } session)
+        {
+            var date = session.Start.ToString("d MMMM yyyy", Indonesian);
+            if (session.IsOnline)
+                reasons.Add(_texts.Format("session_online", ("date", date)));
+            else if (IsSameProvince(session, request.Province))
+                reasons.Add(_texts.Format("session_same_province", ("date", date), ("place", session.Place)));
+            else
+                reasons.Add(_texts.Format("session_elsewhere", ("date", date), ("place", session.Place)));
+        }
+        if (YearlyJpRight - request.JpThisYear > 0 && training.Jp > 0)
+            reasons.Add(_texts.Format("jp_needed", ("jp", training.Jp), ("jp_so_far", request.JpThisYear)));
+        return reasons;
+    }
+
+    private string GapReason(CompetencyGap gap, string? jobLevel)
+    {
+        var name = _competencies.Find(gap.Code)?.Name ?? gap.Code;
+        var required = gap.Required ?? _competencies.RequiredLevel(gap.Code, jobLevel);
+        var current = gap.Current ?? (required is { } r ? Math.Max(1, r - gap.Gap) : null);
+        return required is { } req && current is { } cur
+            ? _texts.Format("gap_with_levels", ("competency", name), ("current", cur), ("required", req))
+            : _texts.Format("gap_only", ("competency", name), ("gap", gap.Gap));
+    }
+
+    /// <summary>The first future session with seats, preferring the person's province or online.</summary>
+    private static TrainingSession? NextSession(Training training, RecommendationRequest request)
+    {
+        TrainingSession? first = null;
+        foreach (var session in training.Sessions)
+        {
+            if (session.Start <= request.Today || session.Quota <= 0)
+                continue;
+            if (session.IsOnline || IsSameProvince(session, request.Province))
+                return session;
+            first ??= session;
+        }
+        return first;
+    }
+
+    private static bool IsSameProvince(TrainingSession session, string? province) =>
+        !string.IsNullOrWhiteSpace(province) && string.Equals(session.Province, province.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The best relevant course, social and on-the-job item: the 10:20:70 mix, as far as the catalog has them.</summary>
+    private List<MixItem> Mix(List<Scored> scored, RecommendationRequest request, QueryFacts query)
+    {
+        var mix = new List<MixItem>();
+        void Pick(string part, Func<Training, bool> fits)
+        {
+            if (scored.FirstOrDefault(s => fits(s.Training)) is { } best)
+                mix.Add(new MixItem(_texts.Get(part), Result(best, request, query)));
+        }
+        Pick("mix_course", t => !SocialPaths.Contains(t.Path) && !OnTheJobPaths.Contains(t.Path));
+        Pick("mix_social", t => SocialPaths.Contains(t.Path));
+        Pick("mix_on_the_job", t => OnTheJobPaths.Contains(t.Path));
+        return mix;
+    }
+
+    public void Dispose() => _index.Dispose();
+
+    private RecommendedTraining Result(Scored scored, RecommendationRequest request, QueryFacts query) => new(
+        scored.Training.Code,
+        scored.Training.Title,
+        [.. scored.Training.Competencies.Select(c => c.CompetencyCode)],
+        Math.Round(scored.Total, 3),
+        Explain(scored, request, query),
+        scored.Training.Path,
+        scored.Training.Mode.ToString().ToLowerInvariant(),
+        scored.Training.Jp,
+        scored.Training.Provider,
+        scored.Session?.Id,
+        scored.Session?.Start);
+
+    private sealed record Scored(Training Training, double Relevance, double Total, TrainingSession? Session);
+}

@@ -1,0 +1,115 @@
+using AsnBot.Knowledge.Catalog;
+using AsnBot.Knowledge.Competencies;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace AsnBot.Knowledge.Search;
+
+public sealed record SearchHit(string Code, float Score);
+
+/// <summary>
+/// The catalog as an in-memory Lucene index scored with BM25. Each training is one
+/// document with four fields weighted by how much a word there says about the training:
+/// its title and keywords most, its description less, and the names and keywords of the
+/// competencies it develops least (they widen the vocabulary: "gaptek" finds T.01 trainings).
+/// Built once per catalog version; searching is thread-safe.
+/// </summary>
+public sealed class CatalogIndex : IDisposable
+{
+    private const string CodeField = "code";
+    private static readonly (string Name, float Boost)[] Fields =
+    [
+        ("title", 3.0f),
+        ("keywords", 2.5f),
+        ("description", 1.0f),
+        ("competencies", 0.6f),
+    ];
+
+    // BooleanQuery allows 1,024 clauses; a long message is cut well before that.
+    private const int MaxQueryTerms = 64;
+
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly Analyzer _analyzer;
+
+    // Codes by document number, read once: loading stored fields per hit costs more than the search.
+    private readonly string[] _codes;
+
+    private CatalogIndex(RAMDirectory directory, Analyzer analyzer)
+    {
+        _directory = directory;
+        _analyzer = analyzer;
+        _reader = DirectoryReader.Open(directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _codes = new string[_reader.MaxDoc];
+        for (var doc = 0; doc < _codes.Length; doc++)
+            _codes[doc] = _reader.Document(doc).Get(CodeField, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Analyzer Analyzer => _analyzer;
+
+    public static CatalogIndex Build(IEnumerable<Training> trainings, CompetencyFramework competencies)
+    {
+        ArgumentNullException.ThrowIfNull(trainings);
+        ArgumentNullException.ThrowIfNull(competencies);
+        var analyzer = CatalogAnalyzer.Create();
+        var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(CatalogAnalyzer.Version, analyzer)
+        {
+            Similarity = new BM25Similarity(),
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var training in trainings)
+                writer.AddDocument(ToDocument(training, competencies));
+            writer.Commit();
+        }
+        return new CatalogIndex(directory, analyzer);
+    }
+
+    private static Document ToDocument(Training training, CompetencyFramework competencies)
+    {
+        var covered = training.Competencies.Select(c => competencies.Find(c.CompetencyCode)).OfType<Competency>().ToList();
+        return
+        [
+            new StringField(CodeField, training.Code, Field.Store.YES),
+            new TextField("title", CatalogAnalyzer.Prepare(training.Title), Field.Store.NO),
+            new TextField("keywords", CatalogAnalyzer.Prepare(string.Join(" . ", training.Keywords)), Field.Store.NO),
+            new TextField("description", CatalogAnalyzer.Prepare(training.Description), Field.Store.NO),
+            new TextField("competencies", CatalogAnalyzer.Prepare(string.Join(" . ", covered.Select(c => c.Name).Concat(covered.SelectMany(c => c.Keywords)))), Field.Store.NO),
+        ];
+    }
+
+    /// <summary>The best matches for already analysed terms, best first.</summary>
+    public IReadOnlyList<SearchHit> Search(IReadOnlyCollection<string> terms, int max)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0 || max <= 0)
+            return [];
+        var query = new BooleanQuery();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(MaxQueryTerms))
+        {
+            foreach (var (name, boost) in Fields)
+                query.Add(new TermQuery(new Term(name, term)) { Boost = boost }, Occur.SHOULD);
+        }
+        var top = _searcher.Search(query, max);
+        var hits = new List<SearchHit>(top.ScoreDocs.Length);
+        foreach (var hit in top.ScoreDocs)
+            hits.Add(new SearchHit(_codes[hit.Doc], hit.Score));
+        return hits;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}
