@@ -15,6 +15,8 @@ public static class ConversationsDependencyInjection
         services.AddScoped<IDialogAction, SaveProfileAction>();
         services.AddScoped<IDialogAction, ShowMyDataAction>();
         services.AddScoped<IDialogAction, DeleteMyDataAction>();
+        services.AddScoped<IDialogAction, IssueLinkCodeAction>();
+        services.AddScoped<IDialogAction, RedeemLinkCodeAction>();
 
         services.AddSingleton(provider =>
         {

@@ -57,6 +57,23 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("AsnBot.Knowledge.Conversations.InboundCursor", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("inbound_cursors", (string)null);
+                });
+
             modelBuilder.Entity("AsnBot.Knowledge.Conversations.InboundReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -84,6 +101,34 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("inbound_receipts", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Linking.AccountLinkCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("account_link_codes", (string)null);
                 });
 
             modelBuilder.Entity("AsnBot.Knowledge.Privacy.ConsentRecord", b =>
@@ -266,6 +311,15 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Linking.AccountLinkCode", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AsnBot.Knowledge.Privacy.ConsentRecord", b =>
