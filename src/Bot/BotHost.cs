@@ -1,3 +1,4 @@
+using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
@@ -28,6 +29,7 @@ public static class BotHost
         app.MapMetrics();
         app.MapWebChat();
         app.MapRecommendations();
+        app.MapTelegram();
         return app;
     }
 

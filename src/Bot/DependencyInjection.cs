@@ -1,3 +1,4 @@
+using AsnBot.Channels.Telegram;
 using AsnBot.Conversations;
 using AsnBot.Observability;
 using AsnBot.Knowledge.Recommendations;
@@ -11,6 +12,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddObservability();
         builder.Services.AddConversations();
+        builder.AddTelegram();
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
         return builder;

@@ -59,6 +59,26 @@ public sealed partial class ConversationService(
     public Task<TurnResult> StartDialogAsync(ChannelUser user, string dialogId, CancellationToken cancellationToken) =>
         RunAsync(user, new QueueDialog(dialogId), null, cancellationToken);
 
+    /// <summary>
+    /// The question the person is waiting on, with its choices as last shown, or null when none
+    /// waits for an answer. Channels resolve a button press against it, so a press on an older
+    /// question is recognised as such.
+    /// </summary>
+    public async Task<Reply?> CurrentPromptAsync(ChannelUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+        var json = await db.Set<ConversationRecord>().AsNoTracking()
+            .Where(c => c.Channel == user.Channel && c.Address == user.Address)
+            .Select(c => c.StateJson).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (json is null || JsonSerializer.Deserialize<ConversationState>(json, Json)?.Active is not { } frame)
+            return null;
+        return dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { WaitsForInput: true }
+            ? DialogEngine.Prompt(dialogs, frame)
+            : null;
+    }
+
     private async Task<TurnResult> RunAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

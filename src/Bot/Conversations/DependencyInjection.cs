@@ -20,6 +20,8 @@ public static class ConversationsDependencyInjection
         services.AddScoped<IDialogAction, RecordCompetencyRatingAction>();
         services.AddScoped<IDialogAction, SaveNeedsSurveyAction>();
         services.AddScoped<IDialogAction, RecommendTrainingsAction>();
+        services.AddScoped<IDialogAction, IssueLinkCodeAction>();
+        services.AddScoped<IDialogAction, RedeemLinkCodeAction>();
 
         services.AddSingleton(provider =>
         {

@@ -9,7 +9,8 @@ namespace AsnBot.Conversations.Actions;
 /// <summary>
 /// Saves the registration answers as the person's profile, links the channel address they
 /// wrote from, and keeps the proof of consent. A NIP held by someone else is never taken
-/// over silently: the person is told and asked again.
+/// over silently: the person is told and asked again, or sent to <c>when_nip_taken</c>
+/// (where the dialog offers linking with a one-time code).
 /// </summary>
 public sealed class SaveProfileAction : IDialogAction
 {
@@ -21,6 +22,8 @@ public sealed class SaveProfileAction : IDialogAction
         var db = context.Db;
         var nip = context.Answer("nip");
         var holder = await db.Set<Person>().FirstOrDefaultAsync(p => p.Nip == nip, cancellationToken).ConfigureAwait(false);
+        if (holder is not null && holder.Id != context.PersonId && context.Arg("when_nip_taken") is { Length: > 0 } offerLink)
+            return ActionOutcome.GoTo(offerLink);
         if (holder is not null && holder.Id != context.PersonId)
             return ActionOutcome.GoTo(context.Arg("nip_step") is { Length: > 0 } step ? step : "nip", new Reply(context.Arg("nip_taken")));
 

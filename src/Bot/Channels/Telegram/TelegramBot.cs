@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace AsnBot.Channels.Telegram;
+
+/// <summary>
+/// The one Telegram.Bot client of the process, made on first use so that a host without a
+/// token never builds it. Its automatic 429 retries are off: they would block the caller for
+/// up to a minute; the sender and the flood gate own 429 handling instead.
+/// </summary>
+public sealed class TelegramBot(IOptions<TelegramOptions> options) : IDisposable
+{
+    // Long polls and sends set their own deadlines per call; a client-wide timeout would cut long polls.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    private TelegramBotClient? _client;
+
+    public bool IsEnabled => options.Value.IsEnabled;
+
+    public TelegramOptions Options => options.Value;
+
+    public ITelegramBotClient Client => _client ??= Create();
+
+    /// <summary>Telegram's update ids are per bot; receipts carry the bot id so a new token never collides.</summary>
+    public string ExternalId(int updateId) => $"{Client.BotId}:{updateId}";
+
+    public void Dispose() => _http.Dispose();
+
+    private TelegramBotClient Create()
+    {
+        if (!IsEnabled)
+            throw new InvalidOperationException("The Telegram channel is off: Telegram:BotToken is empty.");
+        var settings = options.Value;
+        return new TelegramBotClient(new TelegramBotClientOptions(settings.BotToken, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0 }, _http);
+    }
+}

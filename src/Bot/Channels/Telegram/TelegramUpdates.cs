@@ -1,0 +1,93 @@
+using System.Globalization;
+using AsnBot.Conversations;
+using AsnBot.Conversations.Dialogs;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace AsnBot.Channels.Telegram;
+
+/// <summary>
+/// One Telegram update, from polling or the webhook alike: normalised for the conversation
+/// service (with the update id, so a redelivery is dropped in the turn's own transaction),
+/// then the replies rendered back. Button presses are resolved against the question the
+/// person is waiting on; a press on any other keyboard gets a polite notice and changes nothing.
+/// </summary>
+public sealed partial class TelegramUpdates(
+    ConversationService conversations,
+    TelegramBot bot,
+    TelegramSender sender,
+    TelegramReplies replies,
+    DialogSet dialogs,
+    TimeProvider time,
+    ILogger<TelegramUpdates> logger)
+{
+    /// <summary>A turn that takes longer than this shows "typing…" in the chat.</summary>
+    public static readonly TimeSpan TypingAfter = TimeSpan.FromMilliseconds(700);
+
+    public const string StaleButtonText = "telegram.stale_button";
+
+    public Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return update switch
+        {
+            { Message: { Text: { } text, Chat.Type: ChatType.Private } message } =>
+                RunTurnAsync(User(message.Chat.Id), text, null, bot.ExternalId(update.Id), null, cancellationToken),
+            { CallbackQuery: { } press } => HandlePressAsync(update, press, cancellationToken),
+            _ => Ignore(update),
+        };
+    }
+
+    private async Task HandlePressAsync(Update update, CallbackQuery press, CancellationToken cancellationToken)
+    {
+        if (press.Message is not { Chat.Type: ChatType.Private } message)
+        {
+            await sender.AnswerPressAsync(press.Id, dialogs.Texts[StaleButtonText], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var user = User(message.Chat.Id);
+        var current = await conversations.CurrentPromptAsync(user, cancellationToken).ConfigureAwait(false);
+        if (TelegramChoiceKeys.Resolve(press.Data, current) is not { } choice)
+        {
+            await sender.AnswerPressAsync(press.Id, dialogs.Texts[StaleButtonText], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await sender.AnswerPressAsync(press.Id, null, cancellationToken).ConfigureAwait(false);
+        await RunTurnAsync(user, null, choice.Value, bot.ExternalId(update.Id), (message.Id, choice.Label), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunTurnAsync(ChannelUser user, string? text, string? choice, string externalId, (int MessageId, string Label)? pressed, CancellationToken cancellationToken)
+    {
+        var turn = conversations.HandleAsync(new IncomingMessage(user, text, choice, externalId), cancellationToken);
+        using (var typingWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var first = await Task.WhenAny(turn, Task.Delay(TypingAfter, time, typingWait.Token)).ConfigureAwait(false);
+            await typingWait.CancelAsync().ConfigureAwait(false);
+            if (first != turn)
+                await sender.ShowTypingAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+        var result = await turn.ConfigureAwait(false);
+        if (result.WasDuplicate)
+        {
+            LogDuplicate(logger, externalId);
+            return;
+        }
+        if (pressed is { } answered)
+            await sender.MarkAnsweredAsync(user, answered.MessageId, answered.Label, cancellationToken).ConfigureAwait(false);
+        await replies.DeliverAsync(user, result.Replies, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task Ignore(Update update)
+    {
+        LogIgnored(logger, update.Type);
+        return Task.CompletedTask;
+    }
+
+    private static ChannelUser User(long chatId) => new(TelegramSender.ChannelName, chatId.ToString(CultureInfo.InvariantCulture));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram update {ExternalId} was handled before; ignored")]
+    private static partial void LogDuplicate(ILogger logger, string externalId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram update of type {Type} is not for the conversation; ignored")]
+    private static partial void LogIgnored(ILogger logger, UpdateType type);
+}

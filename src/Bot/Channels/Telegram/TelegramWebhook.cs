@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace AsnBot.Channels.Telegram;
+
+/// <summary>
+/// Webhook mode: Telegram POSTs each update to <c>/api/telegram/update</c> with the secret we
+/// gave setWebhook. A wrong or missing secret gets 401 and is not looked at; a valid update is
+/// always acknowledged with 200, even when handling it failed (the person got an apology),
+/// because any other status makes Telegram deliver it again and again.
+/// </summary>
+public static partial class TelegramWebhook
+{
+    public const string Path = "/api/telegram/update";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, ReceiveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, TelegramBot bot, TelegramUpdates updates, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    {
+        if (!bot.IsEnabled || bot.Options.Mode != TelegramMode.Webhook)
+            return Results.NotFound();
+        if (!SecretMatches(http.Request.Headers[SecretHeader].ToString(), bot.Options.WebhookSecret))
+            return Results.Unauthorized();
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+        if (update is null)
+            return Results.BadRequest();
+
+        // Handled to the end even if Telegram hangs up: the turn is committed by then, and its
+        // replies must still go out, since the redelivery will be recognised and dropped.
+        try
+        {
+            await updates.HandleAsync(update, lifetime.ApplicationStopping);
+        }
+        catch (Exception e)
+        {
+            LogFailed(loggers.CreateLogger(typeof(TelegramWebhook)), e, update.Id);
+        }
+        return Results.Ok();
+    }
+
+    /// <summary>Compares hashes so that neither the content nor the length of the secret leaks through timing.</summary>
+    internal static bool SecretMatches(string given, string expected) =>
+        given.Length > 0
+        && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(given)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} from the webhook failed; acknowledged anyway")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int updateId);
+}
+
+/// <summary>In webhook mode, tells Telegram where to deliver (with the secret and the update kinds we handle), retrying until it accepts.</summary>
+public sealed partial class TelegramWebhookRegistration(TelegramBot bot, TimeProvider time, ILogger<TelegramWebhookRegistration> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!bot.IsEnabled || bot.Options.Mode != TelegramMode.Webhook)
+            return;
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await bot.Client.SetWebhook(
+                    bot.Options.WebhookUrl,
+                    allowedUpdates: TelegramPolling.AllowedUpdates,
+                    secretToken: bot.Options.WebhookSecret,
+                    cancellationToken: stoppingToken).ConfigureAwait(false);
+                LogRegistered(logger);
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt - 1)));
+                LogRegistrationFailed(logger, e, wait.TotalSeconds);
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram webhook registered")]
+    private static partial void LogRegistered(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the Telegram webhook failed; trying again in {Seconds} s")]
+    private static partial void LogRegistrationFailed(ILogger logger, Exception exception, double seconds);
+}
