@@ -1,4 +1,5 @@
 using AsnBot.Conversations;
+using AsnBot.Delivery;
 
 namespace AsnBot;
 
@@ -8,6 +9,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddConversations();
+        builder.AddOutbox();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Text.Json;
+using AsnBot.Broadcasts;
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Dialogs;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
+using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +33,8 @@ public sealed partial class ConversationService(
     public Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (BroadcastMessage.TryParseButton(message.ChoiceValue, out var broadcastId, out var button))
+            return RecordBroadcastButtonAsync(message.From, broadcastId, button, cancellationToken);
         TurnInput input = message.ChoiceValue is { } value ? new UserChoice(value) : new UserText(message.Text ?? string.Empty);
         return RunAsync(message.From, input, message.ExternalId, cancellationToken);
     }
@@ -38,6 +42,15 @@ public sealed partial class ConversationService(
     /// <summary>Starts a dialog for the person now, or queues it behind the one they are in.</summary>
     public Task<TurnResult> StartDialogAsync(ChannelUser user, string dialogId, CancellationToken cancellationToken) =>
         RunAsync(user, new QueueDialog(dialogId), null, cancellationToken);
+
+    /// <summary>A broadcast's button answers the broadcast, so the dialog the person is in is left as it is.</summary>
+    private async Task<TurnResult> RecordBroadcastButtonAsync(ChannelUser user, long broadcastId, int button, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+        var recorded = await BroadcastButtons.RecordAsync(db, user, broadcastId, button, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new TurnResult([new Reply(dialogs.Texts[recorded ? "broadcast.acknowledged" : "broadcast.unknown"])]);
+    }
 
     private async Task<TurnResult> RunAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace AsnBot.Knowledge.Outbox;
 
+[JsonConverter(typeof(JsonStringEnumConverter<BroadcastStatus>))]
 public enum BroadcastStatus
 {
     Draft,
