@@ -15,7 +15,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs"];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "broadcast", "seed-demo"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -70,6 +70,8 @@ public static class BotCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(validate);
+        root.Subcommands.Add(BroadcastCommands.Broadcast(args));
+        root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -79,6 +81,8 @@ public static class BotCommandLine
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         builder.Configuration.AddEmbeddedDefaults();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Commands print results on stdout; the scheduler's start-up chatter would mix into them.
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.AddKnowledge();
         builder.AddScheduler();
         builder.AddBot();

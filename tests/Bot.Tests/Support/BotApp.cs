@@ -3,6 +3,7 @@ using AsnBot.Channels.Web;
 using AsnBot.Knowledge.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Support;
@@ -20,12 +21,25 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Settings over the defaults below (e.g. "Scheduler:Enabled" = "true").</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Replaces or adds services (a fake clock, a test channel sender).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:AsnBot", $"Data Source={DatabaseFile}");
         builder.UseSetting("Content:DialogsPath", RepoPaths.Dialogs);
         builder.UseSetting("Content:DataPath", RepoPaths.Data);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Background sending and scheduled jobs only where a test asks for them.
+        builder.UseSetting("Scheduler:Enabled", "false");
+        builder.UseSetting("Delivery:Enabled", "false");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        if (ConfigureTestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     public WebChatSession Chat(string? sessionId = null) => new(CreateClient(), sessionId ?? "test-" + Guid.NewGuid().ToString("N")[..16]);
