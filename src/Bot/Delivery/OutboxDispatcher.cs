@@ -44,7 +44,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var now = _time.GetUtcNow();
-        var recovered = await OutboxStore.RecoverExpiredClaimsAsync(db, now - _options.ClaimLease, now, cancellationToken).ConfigureAwait(false);
+        var recovered = await OutboxStore.RecoverExpiredClaimsAsync(
+            db, Owner, now - _options.ClaimLease, now - (_options.ClaimLease * 10), now, cancellationToken).ConfigureAwait(false);
         if (recovered > 0)
             LogRecovered(_logger, recovered);
         return recovered;

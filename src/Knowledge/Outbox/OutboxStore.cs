@@ -108,11 +108,18 @@ public static class OutboxStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Rows a dead dispatcher left in 'sending' longer than the lease go back to pending.</summary>
-    public static Task<int> RecoverExpiredClaimsAsync(AsnBotDbContext db, DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxSql.ExecuteAsync(db,
-            $"UPDATE {Table} SET Status = 'Pending', ClaimedBy = NULL, ClaimedAt = NULL, UpdatedAt = @now WHERE Status = 'Sending' AND ClaimedAt < @cutoff",
-            [("@now", now), ("@cutoff", claimedBefore)], cancellationToken);
+    /// <summary>
+    /// Rows a dead dispatcher left in 'sending' longer than the lease go back to pending. The
+    /// caller's own claims are alive as long as it is (a slow round must not be sent twice), so
+    /// they are taken back only when far older (<paramref name="ownClaimedBefore"/>: a round that failed to record).
+    /// </summary>
+    public static Task<int> RecoverExpiredClaimsAsync(
+        AsnBotDbContext db, string owner, DateTimeOffset claimedBefore, DateTimeOffset ownClaimedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OutboxSql.ExecuteAsync(db, $"""
+            UPDATE {Table} SET Status = 'Pending', ClaimedBy = NULL, ClaimedAt = NULL, UpdatedAt = @now
+            WHERE Status = 'Sending' AND ClaimedAt < @cutoff AND (ClaimedBy IS NULL OR ClaimedBy <> @owner OR ClaimedAt < @ownCutoff)
+            """,
+            [("@now", now), ("@cutoff", claimedBefore), ("@owner", owner), ("@ownCutoff", ownClaimedBefore)], cancellationToken);
 
     /// <summary>Stops a broadcast: its pending rows are cancelled; rows being sent finish.</summary>
     public static async Task<int> CancelBroadcastAsync(AsnBotDbContext db, long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)
