@@ -33,25 +33,67 @@ public sealed partial class ChannelLane(
     /// <summary>One round: returns how many rows were claimed (0 = nothing due).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<ClaimedMessage> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-            claimed = await OutboxStore.ClaimAsync(db, Channel, ClaimSize, owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
+        var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
         if (claimed.Count == 0)
             return 0;
-
-        var outcomes = await SendAllAsync(claimed, cancellationToken).ConfigureAwait(false);
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-            // Recorded even when stopping: what was sent must not be sent again.
-            await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        }
-        var sent = outcomes.Count(o => o is DeliveryOutcome.Delivered);
-        LogRound(logger, Channel, claimed.Count, sent);
+        await RecordAsync(await SendAllAsync(claimed, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Sends until stopped. The next second's rows are claimed while the current ones are sent,
+    /// and outcomes are recorded while the next ones go out, so a rate-limited channel never
+    /// idles between rounds (the price: up to two rounds are in flight at a crash).
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var next = ClaimAsync(stoppingToken);
+        var recording = Task.CompletedTask;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var claimed = await next.ConfigureAwait(false);
+                if (claimed.Count == 0)
+                {
+                    await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    next = ClaimAsync(stoppingToken);
+                    continue;
+                }
+                next = ClaimAsync(stoppingToken);
+                var outcomes = await SendAllAsync(claimed, stoppingToken).ConfigureAwait(false);
+                await recording.ConfigureAwait(false);
+                recording = RecordAsync(outcomes);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            await recording.ConfigureAwait(false);
+            // Rows claimed ahead and never sent go back to pending now rather than after the lease.
+            if (next.IsCompletedSuccessfully && next.Result.Count > 0)
+                await RecordAsync([.. next.Result.Select(m => new DeliveryOutcome.Retry(m.Id, time.GetUtcNow(), CountsAsAttempt: false, Error: null))]).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+        return await OutboxStore.ClaimAsync(db, Channel, ClaimSize, owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(IReadOnlyCollection<DeliveryOutcome> outcomes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+        // Recorded even when stopping: what was sent must not be sent again.
+        await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        var sent = outcomes.Count(o => o is DeliveryOutcome.Delivered);
+        LogRound(logger, Channel, outcomes.Count, sent);
     }
 
     private async Task<IReadOnlyCollection<DeliveryOutcome>> SendAllAsync(IReadOnlyList<ClaimedMessage> claimed, CancellationToken cancellationToken)

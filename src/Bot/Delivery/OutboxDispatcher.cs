@@ -45,7 +45,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var now = _time.GetUtcNow();
         var recovered = await OutboxStore.RecoverExpiredClaimsAsync(
-            db, Owner, now - _options.ClaimLease, now - (_options.ClaimLease * 10), now, cancellationToken).ConfigureAwait(false);
+            db, Owner, now - _options.ClaimLease, now - (_options.ClaimLease * 3), now, cancellationToken).ConfigureAwait(false);
         if (recovered > 0)
             LogRecovered(_logger, recovered);
         return recovered;
@@ -64,17 +64,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
         {
             try
             {
-                if (await lane.RunOnceAsync(stoppingToken).ConfigureAwait(false) > 0)
-                    continue;
-                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
+                await lane.RunAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                // A database hiccup must not stop delivery for good; the rows stay claimed until the lease ends.
+                // A database hiccup must not stop delivery for good; rows it left claimed are recovered later.
                 LogLaneFailed(_logger, e, lane.Channel);
                 await Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
             }

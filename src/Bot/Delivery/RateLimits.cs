@@ -3,33 +3,59 @@ using System.Globalization;
 namespace AsnBot.Delivery;
 
 /// <summary>
-/// A channel's overall pace: sends are spaced 1/rate apart on a schedule that keeps its
-/// place when the process wakes a little late (so the achieved rate holds at the limit),
-/// with at most one spacing of burst. A 429 pauses the whole schedule for retry_after.
+/// A channel's overall pace: sends are spaced 1/rate apart on a schedule that keeps its place
+/// when the process wakes late (timers fire late on a busy machine), so the achieved rate holds
+/// at the limit; and never more than the limit within any one second, checked against the
+/// actual send times, so catching up never bursts past it. After an idle spell the schedule
+/// restarts at now. A 429 pauses the whole schedule.
 /// </summary>
-public sealed class SendPace(double messagesPerSecond, TimeProvider time)
+public sealed class SendPace
 {
+    private static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(1);
     private readonly Lock _gate = new();
-    private readonly TimeSpan _spacing = messagesPerSecond > 0 ? TimeSpan.FromSeconds(1 / messagesPerSecond) : TimeSpan.Zero;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _spacing;
+    private readonly int _perWindow;
+    private readonly Queue<DateTimeOffset> _recent = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
+
+    public SendPace(double messagesPerSecond, TimeProvider time)
+    {
+        _time = time;
+        if (messagesPerSecond <= 0)
+            return;
+        _spacing = TimeSpan.FromSeconds(1 / messagesPerSecond);
+        _perWindow = Math.Max(1, (int)Math.Floor(messagesPerSecond));
+    }
 
     public bool IsLimited => _spacing > TimeSpan.Zero;
 
-    /// <summary>Waits for this send's turn.</summary>
+    /// <summary>Waits for this send's turn. Callers take turns one after another.</summary>
     public async Task WaitTurnAsync(CancellationToken cancellationToken)
     {
+        if (!IsLimited)
+            return;
         TimeSpan wait;
         lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (_next < now - _spacing)
-                _next = now - _spacing;
+            var now = _time.GetUtcNow();
+            if (_next < now - CatchUp)
+                _next = now;
             var turn = _next;
+            if (_recent.Count >= _perWindow && _recent.Peek() + Window > turn)
+                turn = _recent.Peek() + Window;
             _next = turn + _spacing;
             wait = turn - now;
         }
         if (wait > TimeSpan.Zero)
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _recent.Enqueue(_time.GetUtcNow());
+            while (_recent.Count > _perWindow)
+                _recent.Dequeue();
+        }
     }
 
     /// <summary>The platform said "too many": nobody on this channel sends before <paramref name="until"/>.</summary>

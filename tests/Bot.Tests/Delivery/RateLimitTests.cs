@@ -57,12 +57,12 @@ public sealed class RateLimitTests
         var turns = new List<Task>();
         for (var i = 0; i < 5; i++)
             turns.Add(pace.WaitTurnAsync(CancellationToken.None));
-        // One spacing of burst, then one every 250 ms.
-        Assert.Equal(2, turns.Count(t => t.IsCompleted));
+        // No burst: the first at once, then one every 250 ms.
+        Assert.Equal(1, turns.Count(t => t.IsCompleted));
         time.Advance(TimeSpan.FromMilliseconds(250));
-        await turns[2].WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.False(turns[3].IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(500));
+        await turns[1].WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(turns[2].IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(750));
         await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(5));
     }
 
