@@ -11,7 +11,7 @@ namespace AsnBot.Delivery;
 /// </summary>
 public sealed class SendPace
 {
-    private static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(1);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
