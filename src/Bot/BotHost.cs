@@ -1,4 +1,5 @@
 using AsnBot.Channels.Telegram;
+using AsnBot.Broadcasts;
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
@@ -30,6 +31,7 @@ public static class BotHost
         app.MapWebChat();
         app.MapRecommendations();
         app.MapTelegram();
+        app.MapBroadcasts();
         return app;
     }
 

@@ -2,6 +2,7 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Conversations;
 using AsnBot.Observability;
 using AsnBot.Knowledge.Recommendations;
+using AsnBot.Delivery;
 
 namespace AsnBot;
 
@@ -13,6 +14,7 @@ public static class DependencyInjection
         builder.Services.AddObservability();
         builder.Services.AddConversations();
         builder.AddTelegram();
+        builder.AddOutbox();
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
         return builder;

@@ -1,13 +1,58 @@
+using AsnBot.Knowledge.Outbox;
+using AsnBot.Scheduler.Broadcasts;
+using AsnBot.Scheduler.DueWork;
+using AsnBot.Scheduler.Reminders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace AsnBot.Scheduler;
 
 public static class DependencyInjection
 {
-    /// <summary>Scheduled work (reminders, lessons, questionnaires) registers here.</summary>
+    /// <summary>
+    /// Quartz with its job store in the bot's own SQLite database (tables QRTZ_*, created when
+    /// missing), the broadcast job and the due-work job. Jobs only write outbox rows.
+    /// </summary>
     public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidation>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.Window());
+        services.AddSingleton<BroadcastTrigger>();
+        services.AddSingleton<IDueWork, SessionReminders>();
+
+        builder.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "asnbot");
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(source => source.ConnectionStringName = Knowledge.DependencyInjection.ConnectionStringName);
+                store.ProvisionSchema();
+            });
+            quartz.AddJob<BroadcastJob>(job => job.WithIdentity(BroadcastJob.Key).StoreDurably());
+            quartz.AddJob<DueWorkJob>(job => job.WithIdentity(DueWorkJob.Key).StoreDurably());
+            quartz.AddTrigger((provider, trigger) => trigger
+                .WithIdentity(DueWorkJob.TriggerKey)
+                .ForJob(DueWorkJob.Key)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule
+                    .WithInterval(provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.DueWorkInterval)
+                    .RepeatForever()));
+        });
+        builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddOptions<QuartzHostedServiceOptions>()
+            .Configure<IOptions<SchedulerOptions>>((hosted, scheduler) => hosted.AutoStart = scheduler.Value.Enabled);
         return builder;
+    }
+
+    private sealed class SchedulerOptionsValidation : IValidateOptions<SchedulerOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SchedulerOptions options) =>
+            options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

@@ -15,7 +15,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", .. CatalogCommands.Names];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", .. CatalogCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -72,6 +72,8 @@ public static class BotCommandLine
         root.Subcommands.Add(validate);
         root.Subcommands.Add(BackupCommand.Build());
         CatalogCommands.AddTo(root);
+        root.Subcommands.Add(BroadcastCommands.Broadcast(args));
+        root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -83,6 +85,8 @@ public static class BotCommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Standard output belongs to the command (recommend --json prints only JSON); logs go to standard error.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Commands print results on stdout; the scheduler's start-up chatter would mix into them.
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.AddKnowledge();
         builder.AddScheduler();
         builder.AddBot();

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Text.Json;
+using AsnBot.Broadcasts;
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Dialogs;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
+using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Observability;
@@ -50,6 +52,8 @@ public sealed partial class ConversationService(
             case FloodVerdict.Drop:
                 return (new TurnResult([]), "flood");
         }
+        if (BroadcastMessage.TryParseButton(message.ChoiceValue, out var broadcastId, out var button))
+            return (await RecordBroadcastButtonAsync(message.From, broadcastId, button, cancellationToken).ConfigureAwait(false), "broadcast-button");
         TurnInput input = message.ChoiceValue is { } value ? new UserChoice(value) : new UserText(message.Text ?? string.Empty);
         var result = await RunAsync(message.From, input, message.ExternalId, cancellationToken).ConfigureAwait(false);
         return (result, result.WasDuplicate ? "duplicate" : result.Failed ? "failed" : "handled");
@@ -77,6 +81,15 @@ public sealed partial class ConversationService(
         return dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { WaitsForInput: true }
             ? DialogEngine.Prompt(dialogs, frame)
             : null;
+    }
+
+    /// <summary>A broadcast's button answers the broadcast, so the dialog the person is in is left as it is.</summary>
+    private async Task<TurnResult> RecordBroadcastButtonAsync(ChannelUser user, long broadcastId, int button, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+        var recorded = await BroadcastButtons.RecordAsync(db, user, broadcastId, button, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new TurnResult([new Reply(dialogs.Texts[recorded ? "broadcast.acknowledged" : "broadcast.unknown"])]);
     }
 
     private async Task<TurnResult> RunAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)

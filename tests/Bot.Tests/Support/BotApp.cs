@@ -3,6 +3,7 @@ using AsnBot.Channels.Web;
 using AsnBot.Knowledge.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         if (_ownsDatabase)
             DeleteDatabase(DatabaseFile);
         // Every test that runs the bot also proves its logs hold no NIP, token or password.
-        Logs.AssertNoSecrets(Settings.Where(s => IsSecretKey(s.Key)).Select(s => s.Value));
+        Logs.AssertNoSecrets(Settings.Where(s => IsSecretKey(s.Key)).Select(s => s.Value).OfType<string>());
     }
 
     private static bool IsSecretKey(string key) =>
@@ -57,12 +58,15 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
-    /// <summary>Extra settings for this instance; set them before the first request.</summary>
-    public Dictionary<string, string> Settings { get; } = new()
+    /// <summary>Settings over the defaults below (e.g. "Scheduler:Enabled" = "true"); set them before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
     {
         // Tests talk faster than people; the flood tests set their own limit.
         ["Flood:MaxMessages"] = "10000",
     };
+
+    /// <summary>Replaces or adds services (a fake clock, a test channel sender).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -83,8 +87,13 @@ public sealed class BotApp : WebApplicationFactory<Program>
             logging.ClearProviders();
             logging.AddProvider(Logs);
         });
+        // Background sending and scheduled jobs only where a test asks for them.
+        builder.UseSetting("Scheduler:Enabled", "false");
+        builder.UseSetting("Delivery:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (ConfigureTestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     public WebChatSession Chat(string? sessionId = null) => new(CreateClient(), sessionId ?? "test-" + Guid.NewGuid().ToString("N")[..16]);

@@ -26,9 +26,12 @@ public static partial class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/webchat/{sessionId}/messages", PostMessageAsync);
+        app.MapWebChatInbox();
         app.MapChatPage();
         return app;
     }
+
+    public static bool IsSessionId(string sessionId) => SessionIdSyntax().IsMatch(sessionId);
 
     private static async Task<IResult> PostMessageAsync(string sessionId, HttpContext http, ConversationService conversations, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
 /*
  * AsnBot web chat page.
  *
- * Talks to POST /api/webchat/{sessionId}/messages. Everything the user or the bot wrote is put on
+ * Talks to POST /api/webchat/{sessionId}/messages, and polls GET on the same path (?after=<id>) for
+ * messages the bot writes first (announcements, reminders). Everything the user or the bot wrote is put on
  * the page with textContent or text nodes only, never innerHTML, so no message can become markup.
  * Plain ES2017, no dependencies: the page must work offline on an intranet.
  */
@@ -15,12 +16,14 @@
   var MAX_BUBBLES = 200;                // bounded so localStorage never fills up
   var REQUEST_TIMEOUT_MS = 30000;
   var START_COMMAND = '/start';
+  var POLL_INTERVAL_MS = 5000;          // proactive messages wait in the server's inbox until fetched
 
   var KEYS = {
     session: 'asnbot.webchat.v1.session',
     transcript: 'asnbot.webchat.v1.transcript',
     failed: 'asnbot.webchat.v1.failed',
-    draft: 'asnbot.webchat.v1.draft'
+    draft: 'asnbot.webchat.v1.draft',
+    inboxAfter: 'asnbot.webchat.v1.inbox-after'
   };
 
   var SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -44,7 +47,8 @@
     failed: null,     // { payload, entryId } of the last message that could not be delivered
     busy: false,
     epoch: 0,         // bumped by "Mulai ulang" so answers for the old session are ignored
-    controller: null  // AbortController of the request in flight
+    controller: null, // AbortController of the request in flight
+    polling: false    // an inbox fetch is under way
   };
 
   var els = {};
@@ -513,6 +517,41 @@
     state.controller = null;
   }
 
+  /* ---------- Inbox (messages the bot writes first) ---------- */
+
+  function loadInboxAfter() {
+    var value = null;
+    try { value = Number(stores.local.getItem(KEYS.inboxAfter)); } catch (e) { value = null; }
+    return value && value > 0 ? value : 0;
+  }
+
+  // Never while a reply is awaited: the new bubbles would land between a question and its answer.
+  function pollInbox() {
+    if (state.busy || document.hidden || state.polling) return;
+    var epoch = state.epoch;
+    state.polling = true;
+    fetch(API_PATH + encodeURIComponent(state.sessionId) + '/messages?after=' + loadInboxAfter(), {
+      headers: { 'Accept': 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store'
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        if (epoch !== state.epoch || state.busy || !data || !Array.isArray(data.replies)) return;
+        var fresh = data.replies.filter(function (reply) {
+          return reply && typeof reply.text === 'string' && typeof reply.id === 'number' && reply.id > loadInboxAfter();
+        });
+        if (!fresh.length) return;
+        writeItem(stores.local, KEYS.inboxAfter, String(fresh[fresh.length - 1].id));
+        showReplies(fresh.map(function (reply) { return { text: reply.text, choices: sanitizeChoices(reply.choices) }; }));
+      })
+      .catch(function () { /* A missed poll is retried at the next tick; nothing to tell the user. */ })
+      .then(function () { state.polling = false; });
+  }
+
   /* ---------- Composer ---------- */
 
   function sendTypedText() {
@@ -613,6 +652,7 @@
     state.epoch++;
     abortRequest();
     state.sessionId = createSessionId();
+    writeItem(stores.local, KEYS.inboxAfter, null);
     state.transcript = [];
     saveTranscript();
     state.failed = null;
@@ -693,6 +733,7 @@
     else if (!state.transcript.length) startConversation();
 
     if (!isCoarsePointer()) els.input.focus();
+    window.setInterval(pollInbox, POLL_INTERVAL_MS);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace AsnBot.Knowledge.Outbox;
+
+/// <summary>
+/// The audience as SQL over <c>people p</c>, so resolving 100,000 people is a handful of
+/// set-based statements instead of a list in memory. Values always travel as parameters.
+/// </summary>
+internal sealed class AudienceSql
+{
+    private readonly List<(string Name, object Value)> _parameters = [];
+
+    public AudienceSql(AudienceFilter filter)
+    {
+        var where = new StringBuilder("1 = 1");
+        AddIn(where, "p.Agency", filter.Agencies);
+        AddIn(where, "p.Unit", filter.Units);
+        AddIn(where, "p.Province", filter.Provinces);
+        AddIn(where, "p.JobLevel", filter.JobLevels);
+        PersonCondition = where.ToString();
+
+        var channel = new StringBuilder();
+        AddIn(channel, "c2.Channel", filter.Channels);
+        // The one account a person is reached on: the channel they can act on fastest.
+        PreferredAccount = $"""
+            c.Id = (SELECT c2.Id FROM channel_accounts c2
+                    WHERE c2.PersonId = p.Id AND c2.IsReachable = TRUE{channel}
+                    ORDER BY CASE c2.Channel WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END, c2.Id
+                    LIMIT 1)
+            """;
+    }
+
+    /// <summary>A condition on <c>p</c> (people).</summary>
+    public string PersonCondition { get; }
+
+    /// <summary>A join condition choosing <c>c</c> (channel_accounts) for <c>p</c>.</summary>
+    public string PreferredAccount { get; }
+
+    public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
+
+    private void AddIn(StringBuilder sql, string column, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+            return;
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var name = "@f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+            _parameters.Add((name, value));
+            names.Add(name);
+        }
+        sql.Append(" AND ").Append(column).Append(" IN (").AppendJoin(", ", names).Append(')');
+    }
+}
