@@ -1,3 +1,4 @@
+using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
@@ -22,6 +23,7 @@ public static class BotHost
         var app = builder.Build();
         app.MapHealth();
         app.MapWebChat();
+        app.MapTeams();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
 
 namespace AsnBot;
@@ -8,6 +9,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddConversations();
+        builder.Services.AddTeams();
         builder.Services.AddProblemDetails();
         return builder;
     }
