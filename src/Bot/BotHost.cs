@@ -1,5 +1,6 @@
 using AsnBot.Channels.Telegram;
 using AsnBot.Broadcasts;
+using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
@@ -32,6 +33,7 @@ public static class BotHost
         app.MapRecommendations();
         app.MapTelegram();
         app.MapBroadcasts();
+        app.MapTeams();
         return app;
     }
 

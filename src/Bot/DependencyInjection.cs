@@ -1,4 +1,5 @@
 using AsnBot.Channels.Telegram;
+using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
 using AsnBot.Observability;
 using AsnBot.Knowledge.Recommendations;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         builder.Services.AddConversations();
         builder.AddTelegram();
         builder.AddOutbox();
+        builder.Services.AddTeams();
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
         return builder;
