@@ -1,4 +1,5 @@
 using AsnBot.Knowledge.Outbox;
+using AsnBot.Knowledge.Persistence;
 using AsnBot.Scheduler.Broadcasts;
 using AsnBot.Scheduler.DueWork;
 using AsnBot.Scheduler.Reminders;
@@ -43,6 +44,16 @@ public static class DependencyInjection
                 .WithSimpleSchedule(schedule => schedule
                     .WithInterval(provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.DueWorkInterval)
                     .RepeatForever()));
+        });
+        // The job store lives in the bot's own database, whichever provider it is; the provider is
+        // only known once configuration is complete, so the SQLite defaults above are switched here.
+        services.AddOptions<QuartzOptions>().PostConfigure<IOptions<DatabaseOptions>>((quartz, database) =>
+        {
+            if (database.Value.Provider != DatabaseProvider.Postgres)
+                return;
+            foreach (var key in quartz.Properties.Keys.Where(k => k.StartsWith("quartz.dataSource.", StringComparison.Ordinal) && k.EndsWith(".provider", StringComparison.Ordinal)).ToList())
+                quartz.Properties[key] = "Npgsql";
+            quartz.Properties["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz";
         });
         builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         services.AddOptions<QuartzHostedServiceOptions>()

@@ -15,12 +15,18 @@ public sealed class MetricsEndpointTests
         await chat.SayAsync("/start");
         // Other hosts in this test process publish on the same meter name: measure the difference.
         var first = await ScrapeAsync(http);
-        var before = HandledWebUpdates(first);
+        var before = HandledWebUpdates(first) ?? 0;
         await chat.PressAsync("ya");
         await chat.SayAsync("198503122010011003");
 
+        // The exporter collects on scrape; poll briefly rather than assume the first scrape has it.
         var text = await ScrapeAsync(http);
-        Assert.True(HandledWebUpdates(text) - before >= 2);
+        for (var attempt = 0; attempt < 50 && (HandledWebUpdates(text) ?? 0) - before < 2; attempt++)
+        {
+            await Task.Delay(100);
+            text = await ScrapeAsync(http);
+        }
+        Assert.True((HandledWebUpdates(text) ?? 0) - before >= 2);
         Assert.Contains("asnbot_turn_duration_milliseconds_bucket", text, StringComparison.Ordinal);
     }
 
@@ -32,10 +38,12 @@ public sealed class MetricsEndpointTests
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static double HandledWebUpdates(string text)
+    private static double? HandledWebUpdates(string text)
     {
-        var line = text.Split('\n').Single(l => l.StartsWith("asnbot_updates_handled_total{", StringComparison.Ordinal)
+        var line = text.Split('\n').SingleOrDefault(l => l.StartsWith("asnbot_updates_handled_total{", StringComparison.Ordinal)
             && l.Contains("channel=\"web\"", StringComparison.Ordinal) && l.Contains("outcome=\"handled\"", StringComparison.Ordinal));
+        if (line is null)
+            return null;
         return double.Parse(line[(line.IndexOf("} ", StringComparison.Ordinal) + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 }
