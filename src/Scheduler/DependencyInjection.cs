@@ -32,7 +32,11 @@ public static class DependencyInjection
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "asnbot");
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(source => source.ConnectionStringName = Knowledge.DependencyInjection.ConnectionStringName);
+                // The job store lives in the bot's own database, whichever provider it is.
+                if (IsPostgres(builder.Configuration))
+                    store.UsePostgres(source => source.ConnectionStringName = Knowledge.DependencyInjection.ConnectionStringName);
+                else
+                    store.UseSqlite(source => source.ConnectionStringName = Knowledge.DependencyInjection.ConnectionStringName);
                 store.ProvisionSchema();
             });
             quartz.AddJob<BroadcastJob>(job => job.WithIdentity(BroadcastJob.Key).StoreDurably());
@@ -45,21 +49,15 @@ public static class DependencyInjection
                     .WithInterval(provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.DueWorkInterval)
                     .RepeatForever()));
         });
-        // The job store lives in the bot's own database, whichever provider it is; the provider is
-        // only known once configuration is complete, so the SQLite defaults above are switched here.
-        services.AddOptions<QuartzOptions>().PostConfigure<IOptions<DatabaseOptions>>((quartz, database) =>
-        {
-            if (database.Value.Provider != DatabaseProvider.Postgres)
-                return;
-            foreach (var key in quartz.Properties.Keys.Where(k => k.StartsWith("quartz.dataSource.", StringComparison.Ordinal) && k.EndsWith(".provider", StringComparison.Ordinal)).ToList())
-                quartz.Properties[key] = "Npgsql";
-            quartz.Properties["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz";
-        });
         builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         services.AddOptions<QuartzHostedServiceOptions>()
             .Configure<IOptions<SchedulerOptions>>((hosted, scheduler) => hosted.AutoStart = scheduler.Value.Enabled);
         return builder;
     }
+
+    private static bool IsPostgres(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"], ignoreCase: true, out var provider)
+        && provider == DatabaseProvider.Postgres;
 
     private sealed class SchedulerOptionsValidation : IValidateOptions<SchedulerOptions>
     {
