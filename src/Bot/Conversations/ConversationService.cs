@@ -22,6 +22,7 @@ public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate 
 public sealed partial class ConversationService(
     IServiceScopeFactory scopes,
     DialogSet dialogs,
+    TurnGate gate,
     TimeProvider time,
     ILogger<ConversationService> logger)
 {
@@ -85,6 +86,9 @@ public sealed partial class ConversationService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var actions = scope.ServiceProvider.GetServices<IDialogAction>().ToDictionary(a => a.Name);
+        // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         if (externalId is not null)

@@ -23,6 +23,7 @@ public static class ConversationsDependencyInjection
             var folder = provider.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
             return DialogValidator.LoadAndValidate(folder, ActionNames(provider));
         });
+        services.AddSingleton<TurnGate>();
         services.AddSingleton<ConversationService>();
         return services;
     }

@@ -23,7 +23,7 @@ public sealed class DialogValidatorTests
     }
 
     private static HashSet<string> AsnBotActionNames() =>
-        ["load-profile", "record-consent", "resolve-province", "save-profile", "show-my-data", "delete-my-data"];
+        ["load-profile", "record-consent", "resolve-province", "save-profile", "show-my-data", "delete-my-data", "issue-link-code", "redeem-link-code"];
 
     [Theory]
     [InlineData("""
