@@ -27,6 +27,7 @@ public sealed partial class ConversationService(
     DialogSet dialogs,
     FloodGuard flood,
     BotMetrics metrics,
+    TurnGate gate,
     TimeProvider time,
     ILogger<ConversationService> logger)
 {
@@ -118,6 +119,9 @@ public sealed partial class ConversationService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var actions = scope.ServiceProvider.GetServices<IDialogAction>().ToDictionary(a => a.Name);
+        // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         if (externalId is not null)

@@ -30,6 +30,7 @@ public static class ConversationsDependencyInjection
         });
         services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodGuard>();
+        services.AddSingleton<TurnGate>();
         services.AddSingleton<ConversationService>();
         return services;
     }
