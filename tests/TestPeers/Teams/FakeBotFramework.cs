@@ -111,16 +111,20 @@ public sealed class FakeBotFramework : IAsyncDisposable
     }
 
     /// <summary>Waits until the connector has recorded <paramref name="count"/> activities for the conversation.</summary>
-    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(string conversationId, int count, TimeSpan? timeout = null)
+    public Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(string conversationId, int count, TimeSpan? timeout = null) =>
+        WaitForActivitiesAsync(conversationId, calls => calls.Count >= count, timeout);
+
+    /// <summary>Waits until the activities recorded for the conversation satisfy <paramref name="condition"/>.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(string conversationId, Func<IReadOnlyList<ConnectorCall>, bool> condition, TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
             var calls = ActivitiesTo(conversationId);
-            if (calls.Count >= count)
+            if (condition(calls))
                 return calls;
             if (cancel.IsCancellationRequested)
-                throw new TimeoutException($"Conversation {conversationId} got {calls.Count} of {count} activities: {string.Join(" | ", calls.Select(c => c.Text))}");
+                throw new TimeoutException($"Conversation {conversationId} never got the expected activities; it got: {string.Join(" | ", calls.Select(c => c.Text))}");
             await Task.Delay(10, CancellationToken.None);
         }
     }
