@@ -1,49 +1,61 @@
-using System.Globalization;
+using System.Diagnostics.Metrics;
 using System.Net;
 using AsnBot.Bot.Tests.Support;
+using AsnBot.Observability;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Observability;
 
 public sealed class MetricsEndpointTests
 {
     [Fact]
-    public async Task Metrics_are_served_in_Prometheus_format_and_count_handled_updates()
+    public async Task Metrics_are_served_in_Prometheus_format_with_AsnBot_instruments()
     {
         await using var app = new BotApp();
+        await app.Chat().SayAsync("/start");
+
         using var http = app.CreateClient();
-        var chat = app.Chat();
-        await chat.SayAsync("/start");
-        // Other hosts in this test process publish on the same meter name: measure the difference.
-        var first = await ScrapeAsync(http);
-        var before = HandledWebUpdates(first) ?? 0;
-        await chat.PressAsync("ya");
-        await chat.SayAsync("198503122010011003");
-
-        // The exporter collects on scrape; poll briefly rather than assume the first scrape has it.
-        var text = await ScrapeAsync(http);
-        for (var attempt = 0; attempt < 50 && (HandledWebUpdates(text) ?? 0) - before < 2; attempt++)
-        {
-            await Task.Delay(100);
-            text = await ScrapeAsync(http);
-        }
-        Assert.True((HandledWebUpdates(text) ?? 0) - before >= 2);
-        Assert.Contains("asnbot_turn_duration_milliseconds_bucket", text, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> ScrapeAsync(HttpClient http)
-    {
         using var response = await http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync();
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("# TYPE asnbot_updates_handled_total counter", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE asnbot_turn_duration_milliseconds histogram", text, StringComparison.Ordinal);
     }
 
-    private static double? HandledWebUpdates(string text)
+    [Fact]
+    public async Task Each_handled_message_is_counted_with_its_channel_and_outcome()
     {
-        var line = text.Split('\n').SingleOrDefault(l => l.StartsWith("asnbot_updates_handled_total{", StringComparison.Ordinal)
-            && l.Contains("channel=\"web\"", StringComparison.Ordinal) && l.Contains("outcome=\"handled\"", StringComparison.Ordinal));
-        if (line is null)
-            return null;
-        return double.Parse(line[(line.IndexOf("} ", StringComparison.Ordinal) + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
+        await using var app = new BotApp();
+        // Listen to this host's own meter only: other hosts in the test process use the same meter name.
+        var meter = app.Services.GetRequiredService<BotMetrics>().Meter;
+        var counted = new List<(long Value, string? Channel, string? Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "asnbot.updates.handled")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? channel = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "channel")
+                    channel = tag.Value as string;
+                else if (tag.Key == "outcome")
+                    outcome = tag.Value as string;
+            }
+            lock (counted)
+                counted.Add((value, channel, outcome));
+        });
+        listener.Start();
+
+        var chat = app.Chat();
+        await chat.SayAsync("/start");
+        await chat.PressAsync("ya");
+
+        lock (counted)
+            Assert.Equal([(1L, "web", "handled"), (1L, "web", "handled")], counted);
     }
 }
