@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AsnBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -82,25 +81,6 @@ public sealed class CatalogCommandTests : IDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _folder,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AsnBot.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["Content__DialogsPath"] = RepoPaths.Dialogs;
-        start.Environment["Content__DataPath"] = RepoPaths.Data;
-        start.Environment["ConnectionStrings__AsnBot"] = $"Data Source={Database}";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args) =>
+        BotProcess.RunAsync(Database, _folder, args);
 }

@@ -118,6 +118,24 @@ public sealed class NeedsSurveyOverWebChatTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
+    public async Task Recommend_by_NIP_uses_the_latest_survey_of_that_person()
+    {
+        var chat = _app.Chat();
+        await RegistrationOverWebChatTests.RegisterAsync(chat);
+        await FillSurveyAsync(chat);
+
+        var (exitCode, output, _) = await BotProcess.RunAsync(_app.DatabaseFile, Path.GetTempPath(), "recommend", "--nip", "19850312 201001 1 003", "--top", "3", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        RecommendationJsonShape.AssertItems(json.RootElement, expectedCount: 3);
+        var reasons = json.RootElement.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("reasons").EnumerateArray()).Select(r => r.GetString()).ToList();
+        Assert.Contains(reasons, r => r is "karena Anda menilai Komunikasi di level 1, target jabatan Anda level 3"
+            or "karena Anda menilai Analisis Data di level 2, target jabatan Anda level 3");
+    }
+
+    [Fact]
     public async Task Typed_words_search_the_catalog_without_a_survey()
     {
         var chat = _app.Chat();
