@@ -13,8 +13,8 @@ internal sealed class QueryFacts
     public QueryFacts(RecommendationRequest request, Analyzer analyzer, CompetencyDetector detector)
     {
         _terms = CatalogAnalyzer.Terms(analyzer, request.Text);
-        // A reason quotes the person's own word ("excel"), not its stem.
-        foreach (var word in CatalogAnalyzer.Prepare(request.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // A reason quotes the person's own word ("e-office"), not its stem ("eoffice").
+        foreach (var word in IndonesianTextNormalizer.Normalize(request.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var term in CatalogAnalyzer.Terms(analyzer, word))
                 _wordByTerm.TryAdd(term, word);

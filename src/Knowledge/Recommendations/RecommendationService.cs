@@ -10,25 +10,32 @@ namespace AsnBot.Knowledge.Recommendations;
 
 /// <summary>
 /// The one engine behind the chat, the command line and the HTTP API. It keeps a
-/// recommender built from the catalog in the database and rebuilds it after an import.
+/// recommender built from the catalog in the database, rebuilt after an import in this
+/// process and, for imports run by another process (the import-catalog command next to
+/// a running server), once it is older than <see cref="RefreshAfter"/>.
 /// </summary>
-public sealed class RecommendationService(CompetencyFramework competencies, RecommendationTexts texts) : IDisposable
+public sealed class RecommendationService(CompetencyFramework competencies, RecommendationTexts texts, TimeProvider time) : IDisposable
 {
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(5);
+
     private readonly SemaphoreSlim _building = new(1, 1);
     private TrainingRecommender? _current;
+    private DateTimeOffset _builtAt;
 
     public CompetencyFramework Competencies => competencies;
 
     public async Task<TrainingRecommender> RecommenderAsync(AsnBotDbContext db, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _current) is { } ready)
+        if (Volatile.Read(ref _current) is { } ready && !IsStale())
             return ready;
         await _building.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is null)
+            if (_current is null || IsStale())
             {
                 var trainings = await CatalogStore.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+                // The old one is left to the garbage collector: a request may still be searching it.
+                _builtAt = time.GetUtcNow();
                 Volatile.Write(ref _current, new TrainingRecommender(trainings, competencies, texts));
             }
             return _current!;
@@ -39,8 +46,10 @@ public sealed class RecommendationService(CompetencyFramework competencies, Reco
         }
     }
 
+    private bool IsStale() => time.GetUtcNow() - _builtAt > RefreshAfter;
+
     /// <summary>The catalog changed: the next request builds a fresh index.</summary>
-    public void Invalidate() => Interlocked.Exchange(ref _current, null)?.Dispose();
+    public void Invalidate() => Volatile.Write(ref _current, null);
 
     public async Task<Recommendation> RecommendAsync(AsnBotDbContext db, RecommendationRequest request, CancellationToken cancellationToken)
     {

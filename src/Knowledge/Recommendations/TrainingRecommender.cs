@@ -33,7 +33,8 @@ public sealed class TrainingRecommender : IDisposable
 
     private readonly Dictionary<string, Training> _trainings;
     private readonly Dictionary<string, List<Training>> _byCompetency = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, HashSet<string>> _termsByTraining = new(StringComparer.Ordinal);
+    // The words a reason may quote, those of a training's title and keywords, analysed when first shown.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _termsByTraining = new(StringComparer.Ordinal);
     private readonly CatalogIndex _index;
     private readonly CompetencyDetector _detector;
     private readonly CompetencyFramework _competencies;
@@ -58,8 +59,6 @@ public sealed class TrainingRecommender : IDisposable
                     _byCompetency[competency.CompetencyCode] = list = [];
                 list.Add(training);
             }
-            // The words a reason may quote: those of the title and keywords, where a match is evident to the person.
-            _termsByTraining[training.Code] = CatalogAnalyzer.Terms(_index.Analyzer, training.Title + " . " + string.Join(" . ", training.Keywords)).ToHashSet(StringComparer.Ordinal);
         }
     }
 
@@ -142,6 +141,10 @@ public sealed class TrainingRecommender : IDisposable
         return new Scored(training, relevance, relevance + practical, session);
     }
 
+    private HashSet<string> QuotableTerms(Training training) =>
+        _termsByTraining.GetOrAdd(training.Code, _ =>
+            CatalogAnalyzer.Terms(_index.Analyzer, training.Title + " . " + string.Join(" . ", training.Keywords)).ToHashSet(StringComparer.Ordinal));
+
     private static int? Level(Training training, string competencyCode)
     {
         foreach (var competency in training.Competencies)
@@ -160,7 +163,7 @@ public sealed class TrainingRecommender : IDisposable
         var coveredGaps = request.Gaps.Where(g => g.Gap > 0 && Level(training, g.Code) is not null).OrderByDescending(g => g.Gap).ToList();
         foreach (var gap in coveredGaps.Take(2))
             reasons.Add(GapReason(gap, request.JobLevel));
-        if (query.TextScore(training.Code) > 0 && query.MatchedWords(_termsByTraining[training.Code]) is { Count: > 0 } words)
+        if (query.TextScore(training.Code) > 0 && query.MatchedWords(QuotableTerms(training)) is { Count: > 0 } words)
             reasons.Add(_texts.Format("text_match", ("terms", string.Join(", ", words.Take(4)))));
         var detected = query.Detected.Where(d => Level(training, d.Key) is not null).OrderByDescending(d => d.Value).ToList();
         if (detected.Count > 0 && coveredGaps.Count == 0)

@@ -11,7 +11,7 @@ namespace AsnBot.Knowledge.Search;
 /// The one text pipeline for the catalog and for what people type: the chat normaliser,
 /// then Lucene's <see cref="IndonesianAnalyzer"/> with extra chat stop words and a
 /// stem-exclusion set. The Indonesian stemmer is rule based and strips prefixes off
-/// loanwords and acronyms ("digital" -> "gital", "pengadaan" -> "ada", "berkas" -> "kas"),
+/// loanwords and acronyms ("digital" -> "gital", "pengadaan" -> "ada", "mentoring" -> "toring"),
 /// which makes unrelated words collide; those terms are kept whole.
 /// </summary>
 public static partial class CatalogAnalyzer

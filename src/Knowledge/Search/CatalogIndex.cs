@@ -1,6 +1,7 @@
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Competencies;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -65,26 +66,60 @@ public sealed class CatalogIndex : IDisposable
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 64,
         };
+        // Competency words are the same for every training that develops the competency: analyse them once.
+        var competencyTerms = competencies.All.ToDictionary(
+            c => c.Code,
+            c => CatalogAnalyzer.Terms(analyzer, string.Join(" . ", c.Keywords.Prepend(c.Name))),
+            StringComparer.OrdinalIgnoreCase);
         using (var writer = new IndexWriter(directory, config))
         {
             foreach (var training in trainings)
-                writer.AddDocument(ToDocument(training, competencies));
+                writer.AddDocument(ToDocument(training, competencyTerms));
             writer.Commit();
         }
         return new CatalogIndex(directory, analyzer);
     }
 
-    private static Document ToDocument(Training training, CompetencyFramework competencies)
+    private static Document ToDocument(Training training, Dictionary<string, List<string>> competencyTerms)
     {
-        var covered = training.Competencies.Select(c => competencies.Find(c.CompetencyCode)).OfType<Competency>().ToList();
+        var covered = training.Competencies.SelectMany(c => competencyTerms.GetValueOrDefault(c.CompetencyCode) ?? []).ToList();
         return
         [
             new StringField(CodeField, training.Code, Field.Store.YES),
             new TextField("title", CatalogAnalyzer.Prepare(training.Title), Field.Store.NO),
             new TextField("keywords", CatalogAnalyzer.Prepare(string.Join(" . ", training.Keywords)), Field.Store.NO),
             new TextField("description", CatalogAnalyzer.Prepare(training.Description), Field.Store.NO),
-            new TextField("competencies", CatalogAnalyzer.Prepare(string.Join(" . ", covered.Select(c => c.Name).Concat(covered.SelectMany(c => c.Keywords)))), Field.Store.NO),
+            new TextField("competencies", new AnalysedTerms(covered)),
         ];
+    }
+
+    /// <summary>Terms analysed beforehand, handed to the index as they are.</summary>
+    private sealed class AnalysedTerms : TokenStream
+    {
+        private readonly IReadOnlyList<string> _terms;
+        private readonly ICharTermAttribute _term;
+        private int _next;
+
+        public AnalysedTerms(IReadOnlyList<string> terms)
+        {
+            _terms = terms;
+            _term = AddAttribute<ICharTermAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (_next >= _terms.Count)
+                return false;
+            ClearAttributes();
+            _term.SetEmpty().Append(_terms[_next++]);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+        }
     }
 
     /// <summary>The best matches for already analysed terms, best first.</summary>

@@ -84,4 +84,27 @@ public sealed class BotProcess : IDisposable
             KillHard();
         _process.Dispose();
     }
+
+    /// <summary>Runs an operator command in the given working directory and returns its exit code, standard output and standard error.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(string databaseFile, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AsnBot.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["Content__DialogsPath"] = RepoPaths.Dialogs;
+        start.Environment["Content__DataPath"] = RepoPaths.Data;
+        start.Environment["ConnectionStrings__AsnBot"] = $"Data Source={databaseFile}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
 }

@@ -1,0 +1,91 @@
+using AsnBot.Knowledge.Catalog;
+using AsnBot.Knowledge.Competencies;
+using AsnBot.Knowledge.Regions;
+
+namespace AsnBot.Knowledge.Tests.Catalog;
+
+public sealed class CatalogImportTests : IDisposable
+{
+    private static readonly CompetencyFramework Competencies = CompetencyFramework.Load(Path.Combine(RepoPaths.Data, "competencies.yaml"));
+    private static readonly RegionDirectory Regions = RegionDirectory.Load(Path.Combine(RepoPaths.Data, "regions.yaml"));
+    private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-catalog-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("catalog.csv")]
+    [InlineData("catalog.xlsx")]
+    public void The_shipped_catalog_survives_an_export_and_import_unchanged(string name)
+    {
+        var shipped = CatalogYaml.Load(Path.Combine(RepoPaths.Data, "catalog.yaml"));
+        var path = Path.Combine(_folder, name);
+
+        CatalogFiles.Write(path, CatalogFiles.FormatOf(path), shipped);
+        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(Describe(shipped), Describe(result.Trainings));
+    }
+
+    [Fact]
+    public void Invalid_rows_are_reported_by_row_column_and_reason_and_nothing_is_imported()
+    {
+        var path = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(path, string.Join("\n",
+            "code,title,description,competencies,path,mode,jp,provider,keywords,certificate,session_id,start,end,place,province,online,quota",
+            "OK-1,Pelatihan Baik,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,OK-1-A,2027-02-01,2027-02-02,Kota Jambi,Jambi,tidak,30",
+            "BAD-1,Pelatihan Rusak,,M.3:9,KL99,tatap muka,banyak,BPSDM,,ya,BAD-1-A,2027-31-01,,,Atlantis,tidak,30",
+            "OK-1,Judul Lain,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,OK-1-A,2027-03-01,2027-03-02,Kota Jambi,Jambi,tidak,30"));
+
+        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions);
+
+        Assert.Empty(result.Trainings);
+        Assert.False(result.IsValid);
+        Assert.Contains(new ImportError(3, "competencies", "'M.3:9' must be CODE:LEVEL with a level 1-5, e.g. M.3:2"), result.Errors);
+        Assert.Contains(new ImportError(3, "path", "'KL99' is not a path of Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)"), result.Errors);
+        Assert.Contains(new ImportError(3, "mode", "'tatap muka' is not klasikal, daring or blended"), result.Errors);
+        Assert.Contains(new ImportError(3, "jp", "'banyak' is not a whole number from 0 to 2000"), result.Errors);
+        Assert.Contains(new ImportError(3, "start", "'2027-31-01' is not a date (yyyy-mm-dd)"), result.Errors);
+        Assert.Contains(new ImportError(3, "place", "a face-to-face session needs a place"), result.Errors);
+        Assert.Contains(new ImportError(3, "province", "'Atlantis' is not a province of Indonesia"), result.Errors);
+        Assert.Contains(new ImportError(4, "title", "differs from row 2 of the same training"), result.Errors);
+        Assert.Contains(new ImportError(4, "session_id", "session 'OK-1-A' is already on row 2"), result.Errors);
+        Assert.Equal("row 3, column path: 'KL99' is not a path of Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)",
+            result.Errors.First(e => e.Column == "path").ToString());
+    }
+
+    [Fact]
+    public void A_missing_column_is_reported_on_the_header_row()
+    {
+        var path = Path.Combine(_folder, "short.csv");
+        File.WriteAllText(path, "code,title\nA-1,Judul\n");
+        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions);
+        Assert.Contains(new ImportError(1, "competencies", "column is missing from the header"), result.Errors);
+        Assert.Empty(result.Trainings);
+    }
+
+    [Fact]
+    public void Progress_is_reported_up_to_every_row()
+    {
+        var path = Path.Combine(_folder, "catalog.csv");
+        CatalogFiles.Write(path, CatalogFormat.Csv, CatalogYaml.Load(Path.Combine(RepoPaths.Data, "catalog.yaml")));
+        var rows = CatalogFiles.Read(path);
+        var reports = new List<ImportProgress>();
+
+        CatalogImport.Validate(rows, Competencies, Regions, new SynchronousProgress(reports.Add));
+
+        Assert.Equal(rows.Count, reports[^1].Done);
+        Assert.Equal(rows.Count, reports[^1].Total);
+    }
+
+    private static List<string> Describe(IEnumerable<Training> trainings) =>
+        [.. trainings.OrderBy(t => t.Code, StringComparer.Ordinal).Select(t =>
+            $"{t.Code}|{t.Title}|{t.Description}|{t.Path}|{t.Mode}|{t.Jp}|{t.Provider}|{t.HasCertificate}|{string.Join(';', t.Keywords)}|" +
+            string.Join(';', t.Competencies.Select(c => $"{c.CompetencyCode}:{c.Level}")) + "|" +
+            string.Join(';', t.Sessions.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => $"{s.Id}:{s.Start}:{s.End}:{s.Place}:{s.Province}:{s.IsOnline}:{s.Quota}")))];
+
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
