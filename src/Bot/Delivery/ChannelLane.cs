@@ -22,6 +22,7 @@ public sealed partial class ChannelLane(
 {
     private readonly ChannelLimits _limits = options.For(sender.Channel);
     private readonly SendPace _pace = new(options.For(sender.Channel).MessagesPerSecond, time);
+    // The settings were validated at start-up, so the list parses.
     private readonly AddressPace _addressPace = new(AddressLimit.TryParseList(options.For(sender.Channel).PerAddress, out var limits) ? limits : []);
 
     public string Channel => sender.Channel;
@@ -191,17 +192,4 @@ public sealed partial class ChannelLane(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} asked to slow down; pausing the channel for {Seconds} s")]
     private static partial void LogThrottled(ILogger logger, string channel, double seconds);
-}
-
-/// <summary>Exponential back-off with jitter, so failed sends of many rows do not retry in step.</summary>
-public static class RetryDelay
-{
-    private static readonly TimeSpan Cap = TimeSpan.FromHours(1);
-
-    public static TimeSpan After(int attempts, TimeSpan baseDelay, Random? random = null)
-    {
-        var exponential = baseDelay * Math.Pow(2, Math.Max(0, attempts - 1));
-        var capped = exponential > Cap ? Cap : exponential;
-        return capped * (0.5 + (random ?? Random.Shared).NextDouble());
-    }
 }
