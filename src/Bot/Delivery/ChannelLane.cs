@@ -20,6 +20,7 @@ public sealed partial class ChannelLane(
     string owner,
     ILogger logger)
 {
+    private const int MaxRecordAttempts = 10;
     private readonly ChannelLimits _limits = options.For(sender.Channel);
     private readonly SendPace _pace = new(options.For(sender.Channel).MessagesPerSecond, time);
     // The settings were validated at start-up, so the list parses.
@@ -87,12 +88,27 @@ public sealed partial class ChannelLane(
         return await OutboxStore.ClaimAsync(db, Channel, ClaimSize, owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Recorded even when stopping, and retried when the database is briefly unavailable: a
+    /// sent message whose outcome is lost would be sent again.
+    /// </summary>
     private async Task RecordAsync(IReadOnlyCollection<DeliveryOutcome> outcomes)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        // Recorded even when stopping: what was sent must not be sent again.
-        await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+                await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (attempt < MaxRecordAttempts && e is not OperationCanceledException)
+            {
+                LogRecordRetry(logger, e, Channel, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
         var sent = outcomes.Count(o => o is DeliveryOutcome.Delivered);
         LogRound(logger, Channel, outcomes.Count, sent);
     }
@@ -186,6 +202,9 @@ public sealed partial class ChannelLane(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox round on {Channel}: {Claimed} claimed, {Sent} sent")]
     private static partial void LogRound(ILogger logger, string channel, int claimed, int sent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording outcomes on {Channel} failed (attempt {Attempt}); retrying")]
+    private static partial void LogRecordRetry(ILogger logger, Exception exception, string channel, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox row {Id} on {Channel} threw")]
     private static partial void LogSendThrew(ILogger logger, Exception exception, string channel, long id);
