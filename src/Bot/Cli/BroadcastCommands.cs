@@ -31,7 +31,7 @@ internal static class BroadcastCommands
     private static Command Create(string[] args)
     {
         var text = new Option<string>("--text") { Description = "The announcement (Bahasa Indonesia).", Required = true };
-        var button = new Option<string[]>("--button") { Description = "A button label, e.g. \"Sudah dibaca\" (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var button = new Option<string[]>("--button") { Description = "A button label, e.g. \"Sudah dibaca\" (repeatable)." };
         var agency = new Option<string[]>("--agency") { Description = "Only this agency (repeatable)." };
         var unit = new Option<string[]>("--unit") { Description = "Only this work unit (repeatable)." };
         var province = new Option<string[]>("--province") { Description = "Only this province (repeatable)." };

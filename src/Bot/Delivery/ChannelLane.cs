@@ -20,8 +20,10 @@ public sealed partial class ChannelLane(
     string owner,
     ILogger logger)
 {
+    private const int MaxRecordAttempts = 10;
     private readonly ChannelLimits _limits = options.For(sender.Channel);
     private readonly SendPace _pace = new(options.For(sender.Channel).MessagesPerSecond, time);
+    // The settings were validated at start-up, so the list parses.
     private readonly AddressPace _addressPace = new(AddressLimit.TryParseList(options.For(sender.Channel).PerAddress, out var limits) ? limits : []);
 
     public string Channel => sender.Channel;
@@ -86,12 +88,27 @@ public sealed partial class ChannelLane(
         return await OutboxStore.ClaimAsync(db, Channel, ClaimSize, owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Recorded even when stopping, and retried when the database is briefly unavailable: a
+    /// sent message whose outcome is lost would be sent again.
+    /// </summary>
     private async Task RecordAsync(IReadOnlyCollection<DeliveryOutcome> outcomes)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        // Recorded even when stopping: what was sent must not be sent again.
-        await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+                await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (attempt < MaxRecordAttempts && e is not OperationCanceledException)
+            {
+                LogRecordRetry(logger, e, Channel, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
         var sent = outcomes.Count(o => o is DeliveryOutcome.Delivered);
         LogRound(logger, Channel, outcomes.Count, sent);
     }
@@ -186,22 +203,12 @@ public sealed partial class ChannelLane(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox round on {Channel}: {Claimed} claimed, {Sent} sent")]
     private static partial void LogRound(ILogger logger, string channel, int claimed, int sent);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording outcomes on {Channel} failed (attempt {Attempt}); retrying")]
+    private static partial void LogRecordRetry(ILogger logger, Exception exception, string channel, int attempt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox row {Id} on {Channel} threw")]
     private static partial void LogSendThrew(ILogger logger, Exception exception, string channel, long id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} asked to slow down; pausing the channel for {Seconds} s")]
     private static partial void LogThrottled(ILogger logger, string channel, double seconds);
-}
-
-/// <summary>Exponential back-off with jitter, so failed sends of many rows do not retry in step.</summary>
-public static class RetryDelay
-{
-    private static readonly TimeSpan Cap = TimeSpan.FromHours(1);
-
-    public static TimeSpan After(int attempts, TimeSpan baseDelay, Random? random = null)
-    {
-        var exponential = baseDelay * Math.Pow(2, Math.Max(0, attempts - 1));
-        var capped = exponential > Cap ? Cap : exponential;
-        return capped * (0.5 + (random ?? Random.Shared).NextDouble());
-    }
 }

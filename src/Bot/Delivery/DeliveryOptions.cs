@@ -27,7 +27,7 @@ public sealed class DeliveryOptions
     public int MaxConcurrentSends { get; set; } = 16;
 
     public ChannelLimits Telegram { get; set; } = new() { MessagesPerSecond = 30, PerAddress = "1/1s" };
-    public ChannelLimits Teams { get; set; } = new() { MessagesPerSecond = 50, PerAddress = "7/1s,8/2s,60/30s" };
+    public ChannelLimits Teams { get; set; } = new() { MessagesPerSecond = 50, PerAddress = "7/1s,8/2s,60/30s,1800/3600s" };
     public ChannelLimits Web { get; set; } = new() { MessagesPerSecond = 0, PerAddress = "" };
 
     public ChannelLimits For(string channel) => channel switch

@@ -44,8 +44,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var now = _time.GetUtcNow();
-        var recovered = await OutboxStore.RecoverExpiredClaimsAsync(
-            db, Owner, now - _options.ClaimLease, now - (_options.ClaimLease * 3), now, cancellationToken).ConfigureAwait(false);
+        var recovered = await OutboxStore.RecoverExpiredClaimsAsync(db, Owner, now - _options.ClaimLease, now, cancellationToken).ConfigureAwait(false);
         if (recovered > 0)
             LogRecovered(_logger, recovered);
         return recovered;
@@ -68,7 +67,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
             }
             catch (Exception e)
             {
-                // A database hiccup must not stop delivery for good; rows it left claimed are recovered later.
+                // A database hiccup must not stop delivery for good; rows it left claimed are sent
+                // again by the next process (their outcomes were retried and could not be recorded).
                 LogLaneFailed(_logger, e, lane.Channel);
                 await Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
             }

@@ -109,17 +109,16 @@ public static class OutboxStore
     }
 
     /// <summary>
-    /// Rows a dead dispatcher left in 'sending' longer than the lease go back to pending. The
-    /// caller's own claims are alive as long as it is (a slow round must not be sent twice), so
-    /// they are taken back only when far older (<paramref name="ownClaimedBefore"/>: a round that failed to record).
+    /// Rows another dispatcher left in 'sending' longer than the lease go back to pending: that
+    /// process is taken for dead. The caller's own claims are never taken back, however slow a
+    /// round is under load, since they are still being sent.
     /// </summary>
-    public static Task<int> RecoverExpiredClaimsAsync(
-        AsnBotDbContext db, string owner, DateTimeOffset claimedBefore, DateTimeOffset ownClaimedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task<int> RecoverExpiredClaimsAsync(AsnBotDbContext db, string owner, DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
         OutboxSql.ExecuteAsync(db, $"""
             UPDATE {Table} SET Status = 'Pending', ClaimedBy = NULL, ClaimedAt = NULL, UpdatedAt = @now
-            WHERE Status = 'Sending' AND ClaimedAt < @cutoff AND (ClaimedBy IS NULL OR ClaimedBy <> @owner OR ClaimedAt < @ownCutoff)
+            WHERE Status = 'Sending' AND ClaimedAt < @cutoff AND (ClaimedBy IS NULL OR ClaimedBy <> @owner)
             """,
-            [("@now", now), ("@cutoff", claimedBefore), ("@owner", owner), ("@ownCutoff", ownClaimedBefore)], cancellationToken);
+            [("@now", now), ("@cutoff", claimedBefore), ("@owner", owner)], cancellationToken);
 
     /// <summary>Stops a broadcast: its pending rows are cancelled; rows being sent finish.</summary>
     public static async Task<int> CancelBroadcastAsync(AsnBotDbContext db, long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -52,6 +52,22 @@ public sealed class DemoAndDialogTests
     }
 
     [Fact]
+    public async Task Deleting_a_person_erases_their_outbox_rows_button_presses_and_inbox()
+    {
+        await using var bot = new OutboxFixture();
+        var person = await bot.AddPersonAsync("erase-session-1", channel: "web");
+        var id = await bot.SendBroadcastAsync(new Broadcasts.BroadcastDraft("Halo", ["Sudah dibaca"], null, null, "tester"));
+        await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None);
+        await bot.App.Chat("erase-session-1").PressAsync(BroadcastMessage.ButtonValue(id, 0));
+
+        await bot.App.QueryAsync(async db => { await AsnBot.Knowledge.Privacy.PersonalData.EraseAsync(db, person, CancellationToken.None); return 0; });
+
+        Assert.Empty(await bot.RowsAsync());
+        Assert.Equal(0, await bot.App.QueryAsync(db => db.Set<BroadcastResponse>().CountAsync()));
+        Assert.Equal(0, await bot.App.QueryAsync(db => db.Set<InboxMessage>().CountAsync()));
+    }
+
+    [Fact]
     public void A_bad_delivery_or_scheduler_setting_stops_start_up_naming_the_key()
     {
         using var delivery = new Support.BotApp();
