@@ -5,7 +5,8 @@ namespace AsnBot.Knowledge.Outbox;
 
 /// <summary>
 /// The audience as SQL over <c>people p</c>, so resolving 100,000 people is a handful of
-/// set-based statements instead of a list in memory. Values always travel as parameters.
+/// set-based statements instead of a list in memory. Values always travel as parameters;
+/// column names are quoted so the same text runs on SQLite and PostgreSQL.
 /// </summary>
 internal sealed class AudienceSql
 {
@@ -14,19 +15,20 @@ internal sealed class AudienceSql
     public AudienceSql(AudienceFilter filter)
     {
         var where = new StringBuilder("1 = 1");
-        AddIn(where, "p.Agency", filter.Agencies);
-        AddIn(where, "p.Unit", filter.Units);
-        AddIn(where, "p.Province", filter.Provinces);
-        AddIn(where, "p.JobLevel", filter.JobLevels);
+        AddIn(where, "p.\"Agency\"", filter.Agencies);
+        AddIn(where, "p.\"Unit\"", filter.Units);
+        AddIn(where, "p.\"Province\"", filter.Provinces);
+        AddIn(where, "p.\"JobLevel\"", filter.JobLevels);
+        AddGaps(where, filter.Gaps);
         PersonCondition = where.ToString();
 
         var channel = new StringBuilder();
-        AddIn(channel, "c2.Channel", filter.Channels);
+        AddIn(channel, "c2.\"Channel\"", filter.Channels);
         // The one account a person is reached on: the channel they can act on fastest.
         PreferredAccount = $"""
-            c.Id = (SELECT c2.Id FROM channel_accounts c2
-                    WHERE c2.PersonId = p.Id AND c2.IsReachable = TRUE{channel}
-                    ORDER BY CASE c2.Channel WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END, c2.Id
+            c."Id" = (SELECT c2."Id" FROM channel_accounts c2
+                    WHERE c2."PersonId" = p."Id" AND c2."IsReachable" = TRUE{channel}
+                    ORDER BY CASE c2."Channel" WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END, c2."Id"
                     LIMIT 1)
             """;
     }
@@ -43,13 +45,27 @@ internal sealed class AudienceSql
     {
         if (values.Count == 0)
             return;
-        var names = new List<string>();
-        foreach (var value in values)
-        {
-            var name = "@f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-            _parameters.Add((name, value));
-            names.Add(name);
-        }
+        var names = values.Select(Parameter).ToList();
         sql.Append(" AND ").Append(column).Append(" IN (").AppendJoin(", ", names).Append(')');
+    }
+
+    /// <summary>A rating of the person's latest survey (by completion time) with a big enough gap on one of the competencies.</summary>
+    private void AddGaps(StringBuilder sql, IReadOnlyDictionary<string, int> gaps)
+    {
+        if (gaps.Count == 0)
+            return;
+        var any = gaps.Select(g => $"(r.\"CompetencyCode\" = {Parameter(g.Key)} AND r.\"RequiredLevel\" - r.\"CurrentLevel\" >= {Parameter(g.Value)})");
+        sql.Append(CultureInfo.InvariantCulture, $"""
+             AND EXISTS (SELECT 1 FROM needs_survey_ratings r
+                WHERE r."SurveyId" = (SELECT s."Id" FROM needs_surveys s WHERE s."PersonId" = p."Id" ORDER BY s."CompletedAt" DESC LIMIT 1)
+                AND ({string.Join(" OR ", any)}))
+            """);
+    }
+
+    private string Parameter(object value)
+    {
+        var name = "@f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters.Add((name, value));
+        return name;
     }
 }

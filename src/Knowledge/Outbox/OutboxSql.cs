@@ -18,6 +18,8 @@ internal static class OutboxSql
         command.CommandText = sql;
 #pragma warning restore CA2100
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // SQLite keeps Guids as upper-case text (EF Core's mapping); PostgreSQL has a uuid type.
+        var isSqlite = db.Database.IsSqlite();
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -26,7 +28,7 @@ internal static class OutboxSql
             {
                 null => DBNull.Value,
                 DateTimeOffset instant => instant.UtcTicks,
-                Guid id => id.ToString().ToUpperInvariant(),
+                Guid id when isSqlite => id.ToString().ToUpperInvariant(),
                 Enum e => e.ToString(),
                 _ => value,
             };
