@@ -58,8 +58,8 @@ public sealed class BroadcastService(
     public async Task<BroadcastPreview> PreviewAsync(long id, CancellationToken cancellationToken)
     {
         var broadcast = await FindAsync(id, cancellationToken).ConfigureAwait(false);
-        var byChannel = await BroadcastAudience.CountByChannelAsync(db, AudienceFilter.FromJson(broadcast.AudienceJson), cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var byChannel = await BroadcastAudience.CountByChannelAsync(db, AudienceFilter.FromJson(broadcast.AudienceJson), now, cancellationToken).ConfigureAwait(false);
         var first = FirstSendAt(broadcast, now);
         var last = Enum.GetValues<IndonesianTimeZone>().Max(zone => BroadcastAudience.DueAt(broadcast, window, zone, now));
         // Each channel drains at its own rate, in parallel; a channel without a limit counts as instant.

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Profiles;
 
 namespace AsnBot.Knowledge.Outbox;
 
@@ -12,7 +14,8 @@ internal sealed class AudienceSql
 {
     private readonly List<(string Name, object Value)> _parameters = [];
 
-    public AudienceSql(AudienceFilter filter)
+    /// <param name="now">Decides "this year" for the JP criterion, in each person's own zone.</param>
+    public AudienceSql(AudienceFilter filter, DateTimeOffset now)
     {
         var where = new StringBuilder("1 = 1");
         AddIn(where, "p.\"Agency\"", filter.Agencies);
@@ -20,6 +23,8 @@ internal sealed class AudienceSql
         AddIn(where, "p.\"Province\"", filter.Provinces);
         AddIn(where, "p.\"JobLevel\"", filter.JobLevels);
         AddGaps(where, filter.Gaps);
+        if (filter.IsBelowJpTarget)
+            AddBelowJpTarget(where, now);
         PersonCondition = where.ToString();
 
         var channel = new StringBuilder();
@@ -59,6 +64,19 @@ internal sealed class AudienceSql
              AND EXISTS (SELECT 1 FROM needs_survey_ratings r
                 WHERE r."SurveyId" = (SELECT s."Id" FROM needs_surveys s WHERE s."PersonId" = p."Id" ORDER BY s."CompletedAt" DESC LIMIT 1)
                 AND ({string.Join(" OR ", any)}))
+            """);
+    }
+
+    /// <summary>Credited JP of the person's local year under the target (pending and rejected claims do not count).</summary>
+    private void AddBelowJpTarget(StringBuilder sql, DateTimeOffset now)
+    {
+        string Year(IndonesianTimeZone zone) => Parameter(zone.ToLocal(now).Year);
+        // A REAL target: SQLite keeps decimals as text, and a number compared with text is always smaller.
+        sql.Append(CultureInfo.InvariantCulture, $"""
+             AND COALESCE((SELECT SUM(h."Jp") FROM learning_hours h
+                WHERE h."PersonId" = p."Id" AND h."Status" = 'Credited'
+                AND h."Year" = CASE p."TimeZone" WHEN 'WIT' THEN {Year(IndonesianTimeZone.WIT)} WHEN 'WITA' THEN {Year(IndonesianTimeZone.WITA)} ELSE {Year(IndonesianTimeZone.WIB)} END), 0)
+                < {Parameter((double)LearningHoursSummary.TargetJpPerYear)}
             """);
     }
 

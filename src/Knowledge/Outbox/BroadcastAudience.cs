@@ -14,10 +14,10 @@ public static class BroadcastAudience
     public const int DefaultBatchSize = 5000;
 
     /// <summary>How many people the filter reaches now, per channel they would get it on.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> CountByChannelAsync(AsnBotDbContext db, AudienceFilter filter, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, int>> CountByChannelAsync(AsnBotDbContext db, AudienceFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var audience = new AudienceSql(filter);
+        var audience = new AudienceSql(filter, now);
         var sql = $"""
             SELECT c."Channel", COUNT(*) FROM people p JOIN channel_accounts c ON {audience.PreferredAccount}
             WHERE {audience.PersonCondition} GROUP BY c."Channel"
@@ -51,7 +51,7 @@ public static class BroadcastAudience
         broadcast.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var audience = new AudienceSql(AudienceFilter.FromJson(broadcast.AudienceJson));
+        var audience = new AudienceSql(AudienceFilter.FromJson(broadcast.AudienceJson), now);
         var payload = BroadcastMessage.Payload(broadcast);
         var parameters = new List<(string, object?)>(audience.Parameters.Select(p => (p.Name, (object?)p.Value)))
         {

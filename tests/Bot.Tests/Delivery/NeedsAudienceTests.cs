@@ -3,13 +3,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Broadcasts;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Outbox;
+using AsnBot.Knowledge.Profiles;
+using Microsoft.EntityFrameworkCore;
 using AsnBot.Knowledge.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Delivery;
 
-/// <summary>Audiences chosen by what people need: competency gaps from their latest survey.</summary>
+/// <summary>Audiences chosen by what people need: competency gaps from their latest survey, JP short of 20 this year.</summary>
 public sealed class NeedsAudienceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
@@ -33,6 +36,17 @@ public sealed class NeedsAudienceTests
             {
                 PersonId = personId, JobLevel = "pelaksana", StartedAt = completedAt.AddMinutes(-10), CompletedAt = completedAt,
                 Ratings = [.. ratings.Select(r => new CompetencyRating { CompetencyCode = r.Code, CurrentLevel = r.Current, RequiredLevel = r.Required })],
+            });
+            return db.SaveChangesAsync();
+        });
+
+    internal static Task JpAsync(OutboxFixture bot, Guid personId, int year, decimal jp, LearningHoursStatus status = LearningHoursStatus.Credited) =>
+        bot.App.QueryAsync(db =>
+        {
+            db.Add(new LearningHoursEntry
+            {
+                PersonId = personId, Year = year, LearnedOn = new DateOnly(year, 6, 1), PathCode = "KL03", Source = LearningSource.Training,
+                Title = "Pelatihan Teknis", Jp = jp, Status = status, SourceRef = "test:" + Guid.NewGuid().ToString("N"), RecordedAt = Now,
             });
             return db.SaveChangesAsync();
         });
@@ -73,6 +87,31 @@ public sealed class NeedsAudienceTests
     }
 
     [Fact]
+    public async Task Below_the_jp_target_counts_credited_jp_of_each_persons_own_local_year()
+    {
+        // 31 Dec 2026 16:00 UTC: 23:00 in Medan (still 2026), 01:00 on 1 Jan 2027 in Ambon.
+        await using var bot = new OutboxFixture(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero));
+        var twelve = await bot.AddPersonAsync("medan-12");
+        await JpAsync(bot, twelve, 2026, 12m);
+        var twenty = await bot.AddPersonAsync("medan-20");
+        await JpAsync(bot, twenty, 2026, 12.5m);
+        await JpAsync(bot, twenty, 2026, 7.5m);
+        var lastYear = await bot.AddPersonAsync("medan-25-last-year");
+        await JpAsync(bot, lastYear, 2025, 25m);
+        var pending = await bot.AddPersonAsync("medan-15-and-10-pending");
+        await JpAsync(bot, pending, 2026, 15m);
+        await JpAsync(bot, pending, 2026, 10m, LearningHoursStatus.PendingVerification);
+        var ambon = await bot.AddPersonAsync("ambon-20-in-2026", zone: Knowledge.Profiles.IndonesianTimeZone.WIT, province: "Maluku");
+        await JpAsync(bot, ambon, 2026, 20m);
+        await bot.AddPersonAsync("medan-none");
+
+        Assert.Equal(
+            ["ambon-20-in-2026", "medan-12", "medan-15-and-10-pending", "medan-25-last-year", "medan-none"],
+            await AudienceAsync(bot, new AudienceFilter { IsBelowJpTarget = true }, batchSize: 2));
+        Assert.Equal(["ambon-20-in-2026"], await AudienceAsync(bot, new AudienceFilter { IsBelowJpTarget = true, Provinces = ["Maluku"] }));
+    }
+
+    [Fact]
     public async Task The_http_api_takes_gaps_by_competency_code_and_refuses_an_unknown_code_or_gap()
     {
         await using var bot = new OutboxFixture(Now);
@@ -97,11 +136,15 @@ public sealed class NeedsAudienceTests
     {
         await using var bot = new OutboxFixture(Now);
         await SeedAsync(bot);
+        // Of the two with a gap of 2 on M.3, one has done this year's 20 JP (the command runs on the real clock).
+        var reached = await bot.App.QueryAsync(db => db.Set<ChannelAccount>().Where(c => c.Address == "m3-gap-3").Select(c => c.PersonId).SingleAsync());
+        await JpAsync(bot, reached, DateTime.UtcNow.AddHours(7).Year, 20m);
 
-        var (created, id, createErrors) = await BotProcess.RunCommandAsync(bot.App.DatabaseFile, Path.GetTempPath(), "broadcast", "create", "--text", "Kelas komunikasi", "--gap", "m.3=2");
+        var (created, id, createErrors) = await BotProcess.RunCommandAsync(
+            bot.App.DatabaseFile, Path.GetTempPath(), "broadcast", "create", "--text", "Kelas komunikasi", "--gap", "m.3=2", "--below-jp-target");
         Assert.True(created == 0, createErrors);
         var (previewed, json, _) = await BotProcess.RunCommandAsync(bot.App.DatabaseFile, Path.GetTempPath(), "broadcast", "preview", id.Trim());
         Assert.Equal(0, previewed);
-        Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetProperty("audience").GetInt32());
+        Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("audience").GetInt32());
     }
 }
