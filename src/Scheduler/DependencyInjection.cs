@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidation>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.Window());
         services.AddSingleton<BroadcastTrigger>();
+        services.AddSingleton<ITrainingCalendar, CatalogTrainingCalendar>();
         services.AddSingleton<IDueWork, SessionReminders>();
 
         builder.AddQuartz(quartz =>
