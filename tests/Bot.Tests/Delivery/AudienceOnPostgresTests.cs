@@ -1,5 +1,6 @@
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Broadcasts;
+using AsnBot.Knowledge.Demo;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Profiles;
@@ -68,5 +69,20 @@ public sealed class AudienceOnPostgresTests(PostgresFixture postgres)
         var rows = await app.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.BroadcastId == id).ToListAsync());
         Assert.Equal(new[] { match1, match2, match3 }.Order(), rows.Select(r => r.PersonId).Order());
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Pending, r.Status));
+    }
+
+    [Fact]
+    public async Task Seed_demo_with_surveys_and_jp_works_on_PostgreSQL_and_feeds_the_filters()
+    {
+        await using var app = BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync());
+        var now = DateTimeOffset.UtcNow;
+        var seeded = await app.QueryAsync(db => DemoPeople.SeedAsync(db, 60, telegramChatIdsFrom: 5_000_000, force: false, now, CancellationToken.None));
+        Assert.Equal((60, 60), (seeded.People, seeded.ChannelAccounts));
+        Assert.Equal(60, (await DemoNeeds.SeedAsync(app.Services, now, CancellationToken.None)).Surveys);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var broadcasts = scope.ServiceProvider.GetRequiredService<BroadcastService>();
+        var id = await broadcasts.CreateAsync(new BroadcastDraft("Halo", null, new AudienceFilter { IsBelowJpTarget = true }, null, "tester"), CancellationToken.None);
+        Assert.InRange((await broadcasts.PreviewAsync(id, CancellationToken.None)).Audience, 1, 59);
     }
 }
