@@ -32,7 +32,7 @@ internal static partial class OutboxSql
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var command = db.Database.GetDbConnection().CreateCommand();
 #pragma warning disable CA2100 // The SQL is built from constants; every value is a parameter.
-        command.CommandText = postgres ? PostgresStatements.GetOrAdd(sql, text => QuoteColumns(text, Columns(db.Model))) : sql;
+        command.CommandText = postgres ? ForPostgres(db, sql) : sql;
 #pragma warning restore CA2100
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
@@ -64,6 +64,10 @@ internal static partial class OutboxSql
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is DBNull ? null : value;
     }
+
+    /// <summary>The statement with the model's column names quoted, as PostgreSQL needs them.</summary>
+    public static string ForPostgres(AsnBotDbContext db, string sql) =>
+        PostgresStatements.GetOrAdd(sql, text => QuoteColumns(text, Columns(db.Model)));
 
     /// <summary>An id column read back: a uuid on PostgreSQL, upper-case text on SQLite.</summary>
     public static Guid ReadGuid(DbDataReader reader, int ordinal) =>
