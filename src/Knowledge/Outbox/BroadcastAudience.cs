@@ -62,7 +62,7 @@ public static class BroadcastAudience
             ("@limit", batchSize),
         };
         var batchEnd = $"""
-            SELECT MAX(Id) FROM (SELECT p.Id FROM people p WHERE p.Id > @after AND {audience.PersonCondition} ORDER BY p.Id LIMIT @limit) AS batch
+            SELECT batch.Id FROM (SELECT p.Id FROM people p WHERE p.Id > @after AND {audience.PersonCondition} ORDER BY p.Id LIMIT @limit) AS batch ORDER BY batch.Id DESC LIMIT 1
             """;
         var insert = $"""
             INSERT INTO {OutboxSql.Table} (PersonId, Channel, Address, Kind, PayloadJson, NotBefore, DedupeKey, BroadcastId, Status, Attempts, CreatedAt, UpdatedAt)
@@ -74,10 +74,11 @@ public static class BroadcastAudience
             ON CONFLICT (DedupeKey) DO NOTHING
             """;
 
-        var after = string.Empty;
+        // The empty id sorts first on both providers (text on SQLite, uuid on PostgreSQL, which has no MAX(uuid)).
+        object after = Guid.Empty;
         while (true)
         {
-            var upper = await OutboxSql.ScalarAsync(db, batchEnd, [.. parameters, ("@after", after)], cancellationToken).ConfigureAwait(false) as string;
+            var upper = await OutboxSql.ScalarAsync(db, batchEnd, [.. parameters, ("@after", after)], cancellationToken).ConfigureAwait(false);
             if (upper is null)
                 break;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
