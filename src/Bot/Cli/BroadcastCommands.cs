@@ -37,11 +37,13 @@ internal static class BroadcastCommands
         var province = new Option<string[]>("--province") { Description = "Only this province (repeatable)." };
         var jobLevel = new Option<string[]>("--job-level") { Description = "Only this job level, e.g. pelaksana (repeatable)." };
         var channel = new Option<string[]>("--channel") { Description = "Only people on this channel: telegram, teams, web (repeatable)." };
+        var gap = new Option<string[]>("--gap") { Description = "Only people whose latest needs survey shows at least this gap, e.g. M.3=2 (repeatable: any of them)." };
+        var belowJp = new Option<bool>("--below-jp-target") { Description = "Only people with fewer than 20 credited JP this year." };
         var at = new Option<string?>("--at") { Description = "Send time in each recipient's local time, e.g. 2026-12-01T08:00." };
         var createdBy = new Option<string?>("--created-by") { Description = "Who asked for it (for the record)." };
         var command = new Command("create", "Create a draft broadcast and print its id.")
         {
-            text, button, agency, unit, province, jobLevel, channel, at, createdBy,
+            text, button, agency, unit, province, jobLevel, channel, gap, belowJp, at, createdBy,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +57,17 @@ internal static class BroadcastCommands
                 }
                 sendAt = parsed;
             }
+            var gaps = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in parse.GetValue(gap) ?? [])
+            {
+                var pieces = item.Split('=', StringSplitOptions.TrimEntries);
+                if (pieces.Length != 2 || pieces[0].Length == 0 || !int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var least))
+                {
+                    await Console.Error.WriteLineAsync($"--gap: '{item}' must be CODE=GAP, e.g. M.3=2.");
+                    return 2;
+                }
+                gaps[pieces[0]] = least;
+            }
             var audience = new AudienceFilter
             {
                 Agencies = parse.GetValue(agency) ?? [],
@@ -62,6 +75,8 @@ internal static class BroadcastCommands
                 Provinces = parse.GetValue(province) ?? [],
                 JobLevels = parse.GetValue(jobLevel) ?? [],
                 Channels = parse.GetValue(channel) ?? [],
+                Gaps = gaps,
+                IsBelowJpTarget = parse.GetValue(belowJp),
             };
             return await WithServiceAsync(args, async service =>
             {
