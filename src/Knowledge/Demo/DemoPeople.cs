@@ -62,33 +62,34 @@ public static class DemoPeople
             return new DemoSeedResult(0, 0, WasRefused: true);
 
         var random = new Random(seed);
-        var isSqlite = db.Database.IsSqlite();
         var existing = await db.Set<Person>().CountAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        var postgres = Outbox.OutboxSql.IsPostgres(db);
+        string Sql(string text) => postgres ? Outbox.OutboxSql.ForPostgres(db, text) : text;
 
-        await using var person = Prepare(connection, dbTransaction, """
-            INSERT INTO people ("Id", "Nip", "FullName", "Agency", "Unit", "Position", "JobLevel", "Province", "City", "TimeZone", "LessonHour", "RegisteredAt", "UpdatedAt")
+        await using var person = Prepare(connection, dbTransaction, Sql("""
+            INSERT INTO people (Id, Nip, FullName, Agency, Unit, Position, JobLevel, Province, City, TimeZone, LessonHour, RegisteredAt, UpdatedAt)
             VALUES (@id, @nip, @name, @agency, @unit, @position, @level, @province, @city, @zone, @hour, @now, @now)
-            ON CONFLICT ("Nip") DO NOTHING
-            """, "@id", "@nip", "@name", "@agency", "@unit", "@position", "@level", "@province", "@city", "@zone", "@hour", "@now");
-        await using var account = Prepare(connection, dbTransaction, """
-            INSERT INTO channel_accounts ("PersonId", "Channel", "Address", "IsReachable", "LinkedAt")
+            ON CONFLICT (Nip) DO NOTHING
+            """), "@id", "@nip", "@name", "@agency", "@unit", "@position", "@level", "@province", "@city", "@zone", "@hour", "@now");
+        await using var account = Prepare(connection, dbTransaction, Sql("""
+            INSERT INTO channel_accounts (PersonId, Channel, Address, IsReachable, LinkedAt)
             VALUES (@id, @channel, @address, TRUE, @now)
-            ON CONFLICT ("Channel", "Address") DO NOTHING
-            """, "@id", "@channel", "@address", "@now");
+            ON CONFLICT (Channel, Address) DO NOTHING
+            """), "@id", "@channel", "@address", "@now");
         await using var marker = Prepare(connection, dbTransaction,
-            "INSERT INTO seeded_people (\"PersonId\", \"SeededAt\") VALUES (@id, @now)", "@id", "@now");
+            Sql("INSERT INTO seeded_people (PersonId, SeededAt) VALUES (@id, @now)"), "@id", "@now");
 
         int people = 0, accounts = 0;
         for (var i = 0; i < count; i++)
         {
             var guid = Guid.NewGuid();
             var id = guid.ToString().ToUpperInvariant();
-            // EF Core keeps Guids as upper-case text on SQLite; PostgreSQL has a uuid type.
-            object key = isSqlite ? id : guid;
+            // SQLite keeps ids as upper-case text, PostgreSQL as uuid.
+            object key = postgres ? guid : id;
             var region = Regions[i % Regions.Length];
             var job = Jobs[random.Next(Jobs.Length)];
             var female = random.Next(2) == 0;
