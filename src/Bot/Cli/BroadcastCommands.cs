@@ -104,7 +104,8 @@ internal static class BroadcastCommands
         var people = new Option<int>("--people") { Description = "How many fictional people to create.", Required = true };
         var chatIds = new Option<long?>("--telegram-chat-ids") { Description = "Give person i the Telegram chat id FROM + i (otherwise a web session)." };
         var force = new Option<bool>("--force") { Description = "Seed even though the database holds real people." };
-        var command = new Command("seed-demo", "Create realistic fictional registered people, with needs surveys and this year's JP, for demos and benchmarks.") { people, chatIds, force };
+        var withoutNeeds = new Option<bool>("--without-needs") { Description = "People and channel accounts only, no surveys or JP (quicker, for delivery tests and benchmarks)." };
+        var command = new Command("seed-demo", "Create realistic fictional registered people, with needs surveys and this year's JP, for demos and benchmarks.") { people, chatIds, force, withoutNeeds };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = BotCommandLine.BuildToolHost();
@@ -119,7 +120,7 @@ internal static class BroadcastCommands
                 await Console.Error.WriteLineAsync("The database holds real (not seeded) people; run again with --force to add demo people anyway.");
                 return 1;
             }
-            var needs = await DemoNeeds.SeedAsync(host.Services, time.GetUtcNow(), cancellationToken);
+            var needs = parse.GetValue(withoutNeeds) ? new DemoNeedsResult(0, 0) : await DemoNeeds.SeedAsync(host.Services, time.GetUtcNow(), cancellationToken);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {result.People} people with {result.ChannelAccounts} channel accounts, {needs.Surveys} needs surveys and {needs.LearningHoursEntries} JP entries in {time.GetElapsedTime(started).TotalSeconds:0.0} s."));
             return 0;

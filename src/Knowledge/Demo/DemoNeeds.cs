@@ -70,6 +70,9 @@ public static class DemoNeeds
             // A fresh context per chunk keeps the change tracker, and memory, small for 100,000 people.
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+            // Only additions, never edits: without this, every ledger look-up at tracked entries
+            // would scan the whole chunk for changes, and seeding would grow with the square of it.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var competencies = scope.ServiceProvider.GetRequiredService<CompetencyFramework>();
             var ledger = scope.ServiceProvider.GetRequiredService<LearningHoursLedger>();
             var people = await db.Set<Person>().AsNoTracking()

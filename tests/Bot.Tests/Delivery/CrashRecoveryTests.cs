@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task A_bot_killed_mid_broadcast_delivers_everything_after_restart_with_duplicates_only_from_rows_in_flight()
     {
-        await BotProcess.RunAsync(_database, Settings, "seed-demo", "--people", People.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await BotProcess.RunAsync(_database, Settings, "seed-demo", "--without-needs", "--people", People.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var id = (await BotProcess.RunAsync(_database, Settings, "broadcast", "create", "--text", "Uji pemulihan", "--button", "Sudah dibaca")).Trim();
 
         using (var first = BotProcess.Start(_database, Settings, "serve"))
