@@ -21,6 +21,9 @@ public sealed class TelegramDispatchTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryBase = TimeSpan.FromMilliseconds(400);
 
+    // Long enough that an answered call on a busy machine never counts as a timeout (and is sent twice).
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
+
     private FakeTelegramServer _telegram = null!;
     private TelegramBotApp _app = null!;
 
@@ -31,7 +34,7 @@ public sealed class TelegramDispatchTests : IAsyncLifetime
         _app.Settings["Delivery:RetryBaseDelay"] = RetryBase.ToString("c", CultureInfo.InvariantCulture);
         _app.Settings["Delivery:MaxAttempts"] = "3";
         _app.Settings["Delivery:PollInterval"] = "00:00:00.050";
-        _app.Settings["Telegram:CallTimeout"] = "00:00:01";
+        _app.Settings["Telegram:CallTimeout"] = CallTimeout.ToString("c", CultureInfo.InvariantCulture);
         // Sends spaced 200 ms apart, so a 429's answer normally arrives before the next send starts.
         _app.Settings["Delivery:Telegram:MessagesPerSecond"] = "5";
         _app.Settings["Scheduler:Enabled"] = "false";
@@ -100,9 +103,9 @@ public sealed class TelegramDispatchTests : IAsyncLifetime
         var stats = await FinishAsync(id);
 
         Assert.Equal([500, CallRecord.NoResponse, 200], sends.Select(s => s.StatusCode));
-        // Jittered exponential back-off: attempt n waits base * 2^(n-1) * [0.5, 1.5); the timeout itself adds one second.
+        // Jittered exponential back-off: attempt n waits base * 2^(n-1) * [0.5, 1.5); the timeout itself comes first.
         Assert.True(sends[1].ReceivedAtUtc - sends[0].ReceivedAtUtc >= RetryBase * 0.5, "The first retry came too early");
-        Assert.True(sends[2].ReceivedAtUtc - sends[1].ReceivedAtUtc >= TimeSpan.FromSeconds(1) + RetryBase, "The second retry did not wait for the longer back-off");
+        Assert.True(sends[2].ReceivedAtUtc - sends[1].ReceivedAtUtc >= CallTimeout + RetryBase, "The second retry did not wait for the longer back-off");
         Assert.Single(_telegram.BotMessages(person.ChatId));
         Assert.Equal((1, 1), (stats.Targeted, stats.Sent));
         var row = Assert.Single(await RowsAsync(id));
