@@ -27,6 +27,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
         app.MapHealth();
         app.MapMetrics();
         app.MapWebChat();
