@@ -22,6 +22,7 @@ public static class ConversationsDependencyInjection
         services.AddScoped<IDialogAction, RecommendTrainingsAction>();
         services.AddScoped<IDialogAction, IssueLinkCodeAction>();
         services.AddScoped<IDialogAction, RedeemLinkCodeAction>();
+        services.AddScoped<IDialogAction, ShowLearningHoursAction>();
 
         services.AddSingleton(provider =>
         {

@@ -235,6 +235,9 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -255,6 +258,9 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
@@ -264,6 +270,71 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                     b.HasIndex("PersonId", "TrainingCode");
 
                     b.ToTable("enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.LearningHours.LearningHoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Jp")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<DateOnly>("LearnedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PathCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "SourceRef")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Year");
+
+                    b.ToTable("learning_hours", (string)null);
                 });
 
             modelBuilder.Entity("AsnBot.Knowledge.Linking.AccountLinkCode", b =>
@@ -838,6 +909,15 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                     b.HasOne("AsnBot.Knowledge.Catalog.Training", null)
                         .WithMany()
                         .HasForeignKey("TrainingCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.LearningHours.LearningHoursEntry", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

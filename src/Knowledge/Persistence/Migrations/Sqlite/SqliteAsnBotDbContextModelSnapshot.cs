@@ -226,6 +226,9 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -246,6 +249,9 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
@@ -255,6 +261,71 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                     b.HasIndex("PersonId", "TrainingCode");
 
                     b.ToTable("enrollments", (string)null);
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.LearningHours.LearningHoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Jp")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LearnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PathCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "SourceRef")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Year");
+
+                    b.ToTable("learning_hours", (string)null);
                 });
 
             modelBuilder.Entity("AsnBot.Knowledge.Linking.AccountLinkCode", b =>
@@ -813,6 +884,15 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                     b.HasOne("AsnBot.Knowledge.Catalog.Training", null)
                         .WithMany()
                         .HasForeignKey("TrainingCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.LearningHours.LearningHoursEntry", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
