@@ -6,9 +6,16 @@ namespace AsnBot.Knowledge.Answers;
 /// A menu feature that free text can lead to. A route matches when one of its phrases
 /// occurs in the normalised text, its words in order with at most <see cref="IntentRoutes.MaxGap"/>
 /// other words between them, and none of its <see cref="Unless"/> words occurs.
-/// <see cref="IsSearch"/> routes hand the rest of the text to the dialog as a search.
+/// A route with a <see cref="SearchAnswer"/> hands the rest of the text to the dialog as that answer.
+/// An <see cref="IsWholeMessage"/> route (a greeting) matches only a message of at most
+/// two words more than the phrase, so "halo, jp saya berapa?" still reaches the JP ledger.
 /// </summary>
-public sealed record IntentRoute(string Id, string Dialog, bool IsSearch, string Says, IReadOnlyList<string[]> Phrases, IReadOnlySet<string> Unless);
+public sealed record IntentRoute(string Id, string Dialog, string SearchAnswer, string Says, IReadOnlyList<string[]> Phrases, IReadOnlySet<string> Unless)
+{
+    public bool IsWholeMessage { get; init; }
+
+    public bool IsSearch => SearchAnswer.Length > 0;
+}
 
 /// <summary>The route a text took, and for a search what remains of the text once the phrase and fillers are taken out.</summary>
 public sealed record RouteMatch(IntentRoute Route, string SearchText);
@@ -39,6 +46,8 @@ public sealed class IntentRoutes
                 continue;
             foreach (var phrase in route.Phrases)
             {
+                if (route.IsWholeMessage && words.Length > phrase.Length + MaxGap)
+                    continue;
                 if (Find(words, phrase) is { } used)
                     return new RouteMatch(route, route.IsSearch ? Rest(words, used) : "");
             }

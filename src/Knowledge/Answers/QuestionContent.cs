@@ -57,7 +57,7 @@ public sealed class QuestionContent
                 .Select(p => Search.IndonesianTextNormalizer.Normalize(p).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Where(p => p.Length > 0).ToList();
             var unless = route.Unless.Select(Search.IndonesianTextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
-            routes.Add(new IntentRoute(route.Id, route.Dialog, route.Search, route.Says, phrases, unless));
+            routes.Add(new IntentRoute(route.Id, route.Dialog, route.SearchAnswer, route.Says, phrases, unless) { IsWholeMessage = route.Only });
         }
         return new QuestionContent(new IntentRoutes(routes, file.Fillers), file.ScheduleWords, file.AsksSchedule, file.Texts, file.LlmInstructions.Trim());
     }
@@ -76,7 +76,8 @@ public sealed class QuestionContent
     {
         public string Id { get; set; } = "";
         public string Dialog { get; set; } = "";
-        public bool Search { get; set; }
+        public string SearchAnswer { get; set; } = "";
+        public bool Only { get; set; }
         public string Says { get; set; } = "";
         public List<string> Phrases { get; set; } = [];
         public List<string> Unless { get; set; } = [];
