@@ -9,7 +9,8 @@ namespace AsnBot.Conversations.Actions;
 /// <summary>
 /// Answers the question in the dialog's answers (arg <c>question</c> names it) from the
 /// knowledge base and the catalog, or with a language model when one is configured. When
-/// nothing fits well it goes to <c>when_handoff</c>, where the dialog offers a coordinator.
+/// nothing fits well it goes to <c>when_handoff</c>, where the dialog offers a coordinator;
+/// with no question yet, to <c>when_empty</c>, where the dialog asks for one.
 /// </summary>
 public sealed class AnswerQuestionAction(AskService ask) : IDialogAction
 {
@@ -19,6 +20,8 @@ public sealed class AnswerQuestionAction(AskService ask) : IDialogAction
     {
         ArgumentNullException.ThrowIfNull(context);
         var question = context.Answer(context.Arg("question"));
+        if (string.IsNullOrWhiteSpace(question))
+            return new ActionOutcome { Next = context.Arg("when_empty") };
         var answer = await ask.AskAsync(context.Db, question, context.PersonId, routeFeatures: false, cancellationToken).ConfigureAwait(false);
         var next = answer.Route == AnswerRoute.Handoff ? context.Arg("when_handoff") : null;
         return new ActionOutcome { Replies = [new Reply(answer.Answer)], Next = next };
