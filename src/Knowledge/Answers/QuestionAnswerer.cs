@@ -77,6 +77,13 @@ public sealed class QuestionAnswerer : IDisposable
         return new QuestionAnswer(AnswerRoute.Handoff, _content.Texts["handoff"], []) { Passages = passages };
     }
 
+    /// <summary>Trainings for a query, however weak the match: for a language model's catalog function.</summary>
+    public IReadOnlyList<CatalogMatch> SearchCatalog(string? query, TrainingRecommender catalog, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Search(CatalogAnalyzer.Terms(_analyzer, query), _scheduleTerms, 5, today);
+    }
+
     private QuestionAnswer FaqAnswer(KnowledgeEntry entry, IReadOnlyList<Passage> passages) =>
         new(AnswerRoute.Faq, _content.Format("faq", ("answer", entry.Answer), ("source", entry.Source)), ["knowledge:" + entry.Id])
         {

@@ -12,7 +12,7 @@ public sealed class QuestionContent
 {
     public static readonly IReadOnlyList<string> RequiredTexts =
     [
-        "faq", "catalog_intro", "catalog_item", "catalog_session", "catalog_on_request", "catalog_passage", "catalog_source", "handoff", "llm_sources",
+        "faq", "catalog_intro", "catalog_item", "catalog_session", "catalog_on_request", "catalog_passage", "catalog_source", "ledger_source", "handoff", "llm_sources",
     ];
 
     private QuestionContent(IntentRoutes routes, IReadOnlyList<string> scheduleWords, IReadOnlyList<string> asksSchedule, IReadOnlyDictionary<string, string> texts, string llmInstructions)
