@@ -1,3 +1,4 @@
+using AsnBot.Questions;
 using AsnBot.Channels.Telegram;
 using AsnBot.Broadcasts;
 using AsnBot.Channels.Teams;
@@ -32,6 +33,7 @@ public static class BotHost
         app.MapMetrics();
         app.MapWebChat();
         app.MapRecommendations();
+        app.MapQuestions();
         app.MapTelegram();
         app.MapBroadcasts();
         app.MapTeams();

@@ -28,6 +28,10 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -751,6 +755,50 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("AsnBot.Knowledge.Questions.PersonQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "AskedAt");
+
+                    b.ToTable("questions", (string)null);
+                });
+
             modelBuilder.Entity("AsnBot.Knowledge.Surveys.CompetencyRating", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -781,6 +829,10 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<decimal?>("EstimatedBudget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<int>("Gap")
                         .HasColumnType("integer");
@@ -990,6 +1042,15 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Postgres
                 {
                     b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
                         .WithMany("Channels")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Questions.PersonQuestion", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -23,6 +23,10 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -726,6 +730,48 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("AsnBot.Knowledge.Questions.PersonQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "AskedAt");
+
+                    b.ToTable("questions", (string)null);
+                });
+
             modelBuilder.Entity("AsnBot.Knowledge.Surveys.CompetencyRating", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -755,6 +801,10 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                     b.Property<string>("CompetencyCode")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EstimatedBudget")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Gap")
@@ -965,6 +1015,15 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
                         .WithMany("Channels")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsnBot.Knowledge.Questions.PersonQuestion", b =>
+                {
+                    b.HasOne("AsnBot.Knowledge.Profiles.Person", null)
+                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
