@@ -5,6 +5,7 @@ using AsnBot.Observability;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
+using AsnBot.Evaluation;
 
 namespace AsnBot;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
         builder.Services.AddLearningHours();
+        builder.Services.AddEvaluationAndMentoringDialogs();
         return builder;
     }
 }

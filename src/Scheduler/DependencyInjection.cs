@@ -1,7 +1,10 @@
+using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Scheduler.Broadcasts;
 using AsnBot.Scheduler.DueWork;
+using AsnBot.Scheduler.Evaluation;
+using AsnBot.Scheduler.Mentoring;
 using AsnBot.Scheduler.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +29,9 @@ public static class DependencyInjection
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.Window());
         services.AddSingleton<BroadcastTrigger>();
         services.AddSingleton<IDueWork, SessionReminders>();
+        services.AddEvaluationAndMentoring();
+        services.AddSingleton<IDueWork, EvaluationDueWork>();
+        services.AddSingleton<IDueWork, MentoringDueWork>();
 
         builder.AddQuartz(quartz =>
         {
