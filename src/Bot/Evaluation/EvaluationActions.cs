@@ -3,6 +3,7 @@ using System.Globalization;
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Evaluation;
+using AsnBot.Knowledge.Privacy;
 
 namespace AsnBot.Evaluation;
 
@@ -61,7 +62,8 @@ public sealed class SaveLikertEvaluationAction : IDialogAction
             return new ActionOutcome { Answers = ImmutableDictionary<string, string>.Empty.Add("eval.more", "tidak") };
         var comment = context.Arg("comment") is { Length: > 0 } key ? context.Answer(key) : null;
         var items = EvaluationPlanner.LikertItems(context.Request.Answers);
-        await EvaluationRecorder.RecordLikertAsync(context.Db, requestId, person, items, comment, context.Now, cancellationToken);
+        if (await EvaluationRecorder.RecordLikertAsync(context.Db, requestId, person, items, comment, context.Now, cancellationToken))
+            PersonalData.Log(context.Db, person, "Anda", "Mengisi kuesioner pascapelatihan", context.Now);
         return new ActionOutcome { Answers = await EvaluationDialogs.MoreAsync(context, person, requestId, cancellationToken) };
     }
 }
@@ -122,6 +124,8 @@ public sealed class SaveTestEvaluationAction(QuestionBanks banks) : IDialogActio
             .ToDictionary(a => a.Key["test.".Length..], a => a.Value, StringComparer.Ordinal);
         var outcome = await EvaluationRecorder.RecordTestAsync(context.Db, requestId, person, bank, chosen, context.Now, cancellationToken);
         var answers = await EvaluationDialogs.MoreAsync(context, person, requestId, cancellationToken);
+        if (outcome is not null)
+            PersonalData.Log(context.Db, person, "Anda", "Mengerjakan tes pelatihan", context.Now);
         if (outcome is null)
             return new ActionOutcome { Answers = answers, Next = "none" };
         answers = answers

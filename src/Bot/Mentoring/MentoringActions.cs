@@ -4,6 +4,7 @@ using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Mentoring;
+using AsnBot.Knowledge.Privacy;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,8 +52,9 @@ public sealed class SaveMentoringSessionAction(LearningHoursLedger ledger, JpCon
         var name = await context.Db.Set<Person>().Where(p => p.Id == mentor).Select(p => p.FullName).FirstAsync(cancellationToken);
         var title = TextTemplate.Fill(context.Arg("jp_title"), ImmutableDictionary<string, string>.Empty.Add("mentor", name));
         var held = context.Answer("held") == "ya";
-        await MentoringRecorder.RecordSessionAsync(
-            context.Db, ledger, sessionId, mentor, held, context.Answer("topic"), context.Answer("agreed_action"), title, context.Now, cancellationToken);
+        if (await MentoringRecorder.RecordSessionAsync(
+                context.Db, ledger, sessionId, mentor, held, context.Answer("topic"), context.Answer("agreed_action"), title, context.Now, cancellationToken))
+            PersonalData.Log(context.Db, mentor, "Anda", "Mencatat sesi mentoring", context.Now);
         // Saved now so the look for the next session to record does not find this one again.
         await context.Db.SaveChangesAsync(cancellationToken);
         var today = await MentoringDialogs.TodayAsync(context, cancellationToken);

@@ -1,4 +1,5 @@
 using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Privacy;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,10 @@ public static class MentoringPairs
         if (created.FirstSessionOn <= today)
             throw new PairingRefusedException("The first session must be after today (the mentor is reminded the day before).");
         db.Add(created);
+        // A coordinator's action on two people's data: both processing logs show it (UU 27/2022).
+        var actor = string.IsNullOrWhiteSpace(request.CreatedBy) ? "Pengelola" : request.CreatedBy;
+        PersonalData.Log(db, mentor.Id, actor, $"Menetapkan Anda sebagai mentor bagi {mentee.FullName}", now);
+        PersonalData.Log(db, mentee.Id, actor, $"Menetapkan {mentor.FullName} sebagai mentor Anda", now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return created;
     }
