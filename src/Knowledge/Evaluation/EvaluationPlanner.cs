@@ -17,6 +17,9 @@ namespace AsnBot.Knowledge.Evaluation;
 /// </summary>
 public sealed class EvaluationPlanner(EvaluationSettings settings, QuestionBanks banks)
 {
+    /// <summary>How long after completion the reaction and the post-test are still asked.</summary>
+    public static readonly TimeSpan RightAfterWindow = TimeSpan.FromDays(7);
+
     /// <summary>Creates the requests owed by now and saves them, so their ids (and dedupe keys) are fixed before anything is sent.</summary>
     public async Task<int> OpenOwedRequestsAsync(AsnBotDbContext db, DateTimeOffset now, TimeOnly askAt, CancellationToken cancellationToken)
     {
@@ -111,12 +114,14 @@ public sealed class EvaluationPlanner(EvaluationSettings settings, QuestionBanks
             var completedAt = enrollment.CompletedAt!.Value;
             var completedOn = DateOnly.FromDateTime(zone.ToLocal(completedAt).DateTime);
             var timing = settings.For(enrollment.TrainingCode);
-            var owed = new List<(EvaluationLevel Level, EvaluationRole Role, Guid Recipient, DateTimeOffset Due)>
+            var owed = new List<(EvaluationLevel Level, EvaluationRole Role, Guid Recipient, DateTimeOffset Due)>();
+            // "Right after" means right after: a completion recorded weeks late gets no reaction questionnaire.
+            if (completedAt >= now - RightAfterWindow)
             {
-                (EvaluationLevel.Reaction, EvaluationRole.Participant, enrollment.PersonId, completedAt),
-            };
-            if (banks.Find(enrollment.TrainingCode) is not null)
-                owed.Add((EvaluationLevel.PostTest, EvaluationRole.Participant, enrollment.PersonId, completedAt));
+                owed.Add((EvaluationLevel.Reaction, EvaluationRole.Participant, enrollment.PersonId, completedAt));
+                if (banks.Find(enrollment.TrainingCode) is not null)
+                    owed.Add((EvaluationLevel.PostTest, EvaluationRole.Participant, enrollment.PersonId, completedAt));
+            }
             var later = new List<(EvaluationLevel Level, int Days)> { (EvaluationLevel.Behaviour, timing.BehaviourAfterDays) };
             if (timing.CheckInAfterDays is { } checkIn)
                 later.Add((EvaluationLevel.BehaviourCheckIn, checkIn));
