@@ -3,8 +3,10 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Broadcasts;
 using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
+using AsnBot.Evaluation;
 using AsnBot.Health;
 using AsnBot.Knowledge;
+using AsnBot.Mentoring;
 using AsnBot.Observability;
 using AsnBot.Security;
 using AsnBot.Recommendations;
@@ -37,6 +39,8 @@ public static class BotHost
         app.MapTelegram();
         app.MapBroadcasts();
         app.MapTeams();
+        app.MapEvaluations();
+        app.MapMentoring();
         return app;
     }
 

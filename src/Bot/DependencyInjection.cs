@@ -6,6 +6,7 @@ using AsnBot.Knowledge.Answers;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
+using AsnBot.Evaluation;
 
 namespace AsnBot;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
         builder.Services.AddTrainingRecommendations();
         builder.Services.AddLearningHours();
         builder.AddQuestionAnswers();
+        builder.Services.AddEvaluationAndMentoringDialogs();
         return builder;
     }
 }

@@ -15,7 +15,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", .. CatalogCommands.Names, .. QuestionCommands.Names];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", Evaluation.EvaluationCommands.Name, Mentoring.MentoringCommands.Name, .. CatalogCommands.Names, .. QuestionCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -75,6 +75,8 @@ public static class BotCommandLine
         QuestionCommands.AddTo(root);
         root.Subcommands.Add(BroadcastCommands.Broadcast(args));
         root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
+        root.Subcommands.Add(Evaluation.EvaluationCommands.Build());
+        root.Subcommands.Add(Mentoring.MentoringCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 
