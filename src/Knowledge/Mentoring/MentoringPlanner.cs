@@ -74,6 +74,32 @@ public sealed class MentoringPlanner(MentoringSettings settings)
         return messages;
     }
 
+    /// <summary>
+    /// Change projects: on a milestone's due day, at the ask hour of the alumnus's zone, a reminder
+    /// while it is not ticked off (not after <see cref="MilestoneReminderDays"/> days, so a late start sends no backlog).
+    /// </summary>
+    public static async Task<IReadOnlyList<PersonalMessage>> MilestoneMessagesAsync(AsnBotDbContext db, DateTimeOffset now, TimeOnly askAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var earliest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-MilestoneReminderDays);
+        var latest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        var due = await (from m in db.Set<ChangeProjectMilestone>().AsNoTracking()
+                         join p in db.Set<ChangeProject>() on m.ProjectId equals p.Id
+                         join person in db.Set<Person>() on p.PersonId equals person.Id
+                         where m.DoneAt == null && m.DueOn >= earliest && m.DueOn <= latest
+                         select new { p.Id, p.PersonId, p.Title, m.Number, Milestone = m.Title, m.DueOn, person.TimeZone })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. due
+            .Where(d => Local(d.DueOn, askAt, d.TimeZone) <= now && now < Local(d.DueOn.AddDays(MilestoneReminderDays), askAt, d.TimeZone))
+            .Select(d => new PersonalMessage(d.PersonId, $"change-project:{d.Id:N}:{d.Number.ToString(CultureInfo.InvariantCulture)}", OutboxKind.Text, new OutboxPayload
+            {
+                TextKey = "outbox.change_project_milestone",
+                Args = ImmutableDictionary<string, string>.Empty.Add("title", d.Title).Add("milestone", d.Milestone),
+            }))];
+    }
+
+    public const int MilestoneReminderDays = 3;
+
     private IEnumerable<PersonalMessage> ForSession(MentoringPair pair, MentoringSession session, Person mentor, Person mentee, DateTimeOffset now, TimeOnly askAt)
     {
         var day = session.ScheduledOn;

@@ -9,7 +9,8 @@ namespace AsnBot.Scheduler.Mentoring;
 
 /// <summary>
 /// The mentoring rhythm: reminders the day before, the mentor's session record and the
-/// mentee's follow-up after, missed check-ins and the coordinator's escalation, as outbox rows
+/// mentee's follow-up after, missed check-ins and the coordinator's escalation, change-project
+/// milestones, as outbox rows
 /// in each recipient's local time. The decisions are the planner's; this only runs them.
 /// </summary>
 public sealed class MentoringDueWork(MentoringPlanner planner, IServiceScopeFactory scopes, DeliveryWindow window, IOptions<SchedulerOptions> options) : IDueWork
@@ -20,7 +21,9 @@ public sealed class MentoringDueWork(MentoringPlanner planner, IServiceScopeFact
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        var messages = await planner.DueMessagesAsync(db, now, options.Value.Reminder, cancellationToken).ConfigureAwait(false);
+        var messages = (await planner.DueMessagesAsync(db, now, options.Value.Reminder, cancellationToken).ConfigureAwait(false))
+            .Concat(await MentoringPlanner.MilestoneMessagesAsync(db, now, options.Value.Reminder, cancellationToken).ConfigureAwait(false))
+            .ToList();
         var written = await PersonalMessages.EnqueueAsync(db, messages, window, now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return written;

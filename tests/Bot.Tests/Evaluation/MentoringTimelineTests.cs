@@ -5,6 +5,7 @@ using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Evaluation;
 
@@ -102,6 +103,43 @@ public sealed class MentoringTimelineTests
         var pairs = await http.GetFromJsonAsync<JsonElement>("/api/mentoring/pairs");
         var pair = Assert.Single(pairs.EnumerateArray());
         Assert.Equal((1, 2), (pair.GetProperty("sessionsHeld").GetInt32(), pair.GetProperty("sessionsMissed").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_change_project_milestone_is_reminded_on_its_day_until_it_is_ticked_off()
+    {
+        await using var bot = new OutboxFixture(Utc(2026, 12, 1, 3));
+        var alumnus = await bot.AddPersonAsync("alumni");
+        var settings = bot.App.Services.GetRequiredService<MentoringSettings>();
+        var project = await bot.App.QueryAsync(async db =>
+        {
+            var started = ChangeProjects.Start(db, settings, alumnus, "PLT-048", "Antrean daring loket perizinan", new DateOnly(2026, 12, 1), bot.Time.GetUtcNow());
+            await db.SaveChangesAsync();
+            return started.Id;
+        });
+
+        bot.Time.SetUtcNow(Utc(2026, 12, 8, 1, 55)); // 08:55 WIB on the first milestone's day
+        Assert.Equal(0, await bot.RunDueWorkAsync("mentoring"));
+        bot.Time.SetUtcNow(Utc(2026, 12, 8, 2));
+        Assert.Equal(1, await bot.RunDueWorkAsync("mentoring"));
+        var reminder = Assert.Single(await bot.DeliverAsync("alumni"));
+        Assert.Contains("\"Rancangan aksi perubahan disetujui mentor\"", reminder, StringComparison.Ordinal);
+
+        await bot.App.QueryAsync(db => db.Set<ChangeProjectMilestone>().Where(m => m.ProjectId == project && m.Number == 1)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.DoneAt, bot.Time.GetUtcNow())));
+        bot.Time.SetUtcNow(Utc(2026, 12, 15, 2));
+        Assert.Equal(1, await bot.RunDueWorkAsync("mentoring"));
+        await bot.App.QueryAsync(db => db.Set<ChangeProjectMilestone>().Where(m => m.ProjectId == project && m.Number == 2)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.DoneAt, bot.Time.GetUtcNow())));
+        bot.Time.SetUtcNow(Utc(2026, 12, 16, 2));
+        Assert.Equal(0, await bot.RunDueWorkAsync("mentoring"));
+
+        Assert.Equal(
+            [
+                new PlannedMessage("alumni", "1 outbox.change_project_milestone", "2026-12-08 09:00 WIB"),
+                new PlannedMessage("alumni", "2 outbox.change_project_milestone", "2026-12-15 09:00 WIB"),
+            ],
+            await bot.PlannedAsync());
     }
 
     [Fact]
