@@ -2,9 +2,11 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
 using AsnBot.Observability;
+using AsnBot.Knowledge.Answers;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
+using AsnBot.Evaluation;
 
 namespace AsnBot;
 
@@ -21,6 +23,8 @@ public static class DependencyInjection
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
         builder.Services.AddLearningHours();
+        builder.AddQuestionAnswers();
+        builder.Services.AddEvaluationAndMentoringDialogs();
         return builder;
     }
 }

@@ -1,7 +1,10 @@
+using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Scheduler.Broadcasts;
 using AsnBot.Scheduler.DueWork;
+using AsnBot.Scheduler.Evaluation;
+using AsnBot.Scheduler.Mentoring;
 using AsnBot.Scheduler.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,9 @@ public static class DependencyInjection
         services.AddSingleton<BroadcastTrigger>();
         services.AddSingleton<ITrainingCalendar, CatalogTrainingCalendar>();
         services.AddSingleton<IDueWork, SessionReminders>();
+        services.AddEvaluationAndMentoring();
+        services.AddSingleton<IDueWork, EvaluationDueWork>();
+        services.AddSingleton<IDueWork, MentoringDueWork>();
 
         var isPostgres = IsPostgres(builder.Configuration);
         builder.AddQuartz(quartz =>

@@ -26,8 +26,15 @@ public static class CatalogFiles
     public static List<SheetRow> Read(string path)
     {
         var rows = Read(path, FormatOf(path) == CatalogFormat.Csv ? ExcelType.CSV : ExcelType.XLSX);
-        // Blank lines in a sheet are not rows anyone meant to import.
-        return [.. rows.Where(r => r.Cells.Values.Any(v => v.Length > 0))];
+        try
+        {
+            // Blank lines in a sheet are not rows anyone meant to import.
+            return [.. rows.Where(r => r.Cells.Values.Any(v => v.Length > 0))];
+        }
+        catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException e)
+        {
+            throw new InvalidDataException($"{e.Message}: every row needs as many columns as the header row (add empty cells for optional columns).", e);
+        }
     }
 
     private static IEnumerable<SheetRow> Read(string path, ExcelType type)

@@ -62,7 +62,7 @@ public sealed class CatalogCommandTests : IDisposable
         Assert.Equal(0, (await RunAsync("export", "catalog", "--format", "xlsx", "--out", file)).ExitCode);
         var csv = Path.Combine(_folder, "catalog.csv");
         Assert.Equal(0, (await RunAsync("export", "catalog", "--format", "csv", "--out", csv)).ExitCode);
-        await File.AppendAllTextAsync(csv, "NEW-9,Pelatihan Baru,Deskripsi,M.3:2,NKL03,daring,6,LAN,,tidak,,,,,,,\n");
+        await File.AppendAllTextAsync(csv, "NEW-9,Pelatihan Baru,Deskripsi,M.3:2,NKL03,daring,6,LAN,,tidak,,,,,,,,\n");
 
         var (exitCode, output, errors) = await RunAsync("import-catalog", csv);
 

@@ -78,7 +78,7 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
         var summary = await chat.NextBotMessageAsync(Patience);
         await chat.PressAsync(summary, "simpan");
         var menu = await chat.WaitForBotMessageAsync(m => m.Choices.Contains("survei"), Patience);
-        Assert.Equal(["survei", "rekomendasi", "belajar", "jp", "tanya", "profil", "tautkan", "bantuan"], menu.Choices);
+        Assert.Equal(["survei", "rekomendasi", "belajar", "jp", "kuesioner", "mentoring", "tanya", "profil", "tautkan", "bantuan"], menu.Choices);
 
         await using var scope = _bot.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();

@@ -73,7 +73,7 @@ public sealed class RegistrationOverTeamsTests : IAsyncLifetime
         await RegisterAsync(user);
 
         var menu = _botFramework.ActivitiesTo(user.ConversationId)[^1];
-        Assert.Equal(["survei", "rekomendasi", "belajar", "jp", "tanya", "profil", "tautkan", "bantuan"], menu.SubmitChoices);
+        Assert.Equal(["survei", "rekomendasi", "belajar", "jp", "kuesioner", "mentoring", "tanya", "profil", "tautkan", "bantuan"], menu.SubmitChoices);
 
         var person = await _app.QueryAsync(db => db.Set<Person>().Include(p => p.Channels).SingleAsync());
         Assert.Equal("198503122010011003", person.Nip);

@@ -38,7 +38,7 @@ public sealed class RegistrationOverWebChatTests : IAsyncLifetime
         await RegisterAsync(chat);
 
         Assert.Contains("Terima kasih, Siti Rahma! Profil Anda sudah tersimpan.", chat.LastText, StringComparison.Ordinal);
-        Assert.Equal(["survei", "rekomendasi", "belajar", "jp", "tanya", "profil", "tautkan", "bantuan"], chat.LastChoices);
+        Assert.Equal(["survei", "rekomendasi", "belajar", "jp", "kuesioner", "mentoring", "tanya", "profil", "tautkan", "bantuan"], chat.LastChoices);
 
         var person = await _app.QueryAsync(db => db.Set<Person>().Include(p => p.Channels).SingleAsync());
         Assert.Equal("198503122010011003", person.Nip);
