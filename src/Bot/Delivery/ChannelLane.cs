@@ -17,10 +17,11 @@ public sealed partial class ChannelLane(
     IServiceScopeFactory scopes,
     OutboxReplies replies,
     TimeProvider time,
-    string owner,
+    ClaimTokens tokens,
     ILogger logger)
 {
     private const int MaxRecordAttempts = 10;
+    private readonly ConcurrentDictionary<string, byte> _unrecorded = new(StringComparer.Ordinal);
     private readonly ChannelLimits _limits = options.For(sender.Channel);
     private readonly SendPace _pace = new(options.For(sender.Channel).MessagesPerSecond, time);
     // The settings were validated at start-up, so the list parses.
@@ -35,11 +36,11 @@ public sealed partial class ChannelLane(
     /// <summary>One round: returns how many rows were claimed (0 = nothing due).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
-        if (claimed.Count == 0)
+        var round = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+        if (round.Rows.Count == 0)
             return 0;
-        await RecordAsync(await SendAllAsync(claimed, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return claimed.Count;
+        await RecordAsync(round.Token, await SendAllAsync(round.Rows, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return round.Rows.Count;
     }
 
     /// <summary>
@@ -55,17 +56,17 @@ public sealed partial class ChannelLane(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var claimed = await next.ConfigureAwait(false);
-                if (claimed.Count == 0)
+                var round = await next.ConfigureAwait(false);
+                if (round.Rows.Count == 0)
                 {
                     await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
                     next = ClaimAsync(stoppingToken);
                     continue;
                 }
                 next = ClaimAsync(stoppingToken);
-                var outcomes = await SendAllAsync(claimed, stoppingToken).ConfigureAwait(false);
+                var outcomes = await SendAllAsync(round.Rows, stoppingToken).ConfigureAwait(false);
                 await recording.ConfigureAwait(false);
-                recording = RecordAsync(outcomes);
+                recording = RecordAsync(round.Token, outcomes);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,40 +75,81 @@ public sealed partial class ChannelLane(
         }
         finally
         {
-            await recording.ConfigureAwait(false);
-            // Rows claimed ahead and never sent go back to pending now rather than after the lease.
-            if (next.IsCompletedSuccessfully && next.Result.Count > 0)
-                await RecordAsync([.. next.Result.Select(m => new DeliveryOutcome.Retry(m.Id, time.GetUtcNow(), CountsAsAttempt: false, Error: null))]).ConfigureAwait(false);
+            try
+            {
+                await recording.ConfigureAwait(false);
+                // Rows claimed ahead and never sent go back to pending now rather than after the lease.
+                if (next.IsCompletedSuccessfully && next.Result.Rows.Count > 0)
+                    await RecordAsync(next.Result.Token, [.. next.Result.Rows.Select(m => new DeliveryOutcome.Retry(m.Id, time.GetUtcNow(), CountsAsAttempt: false, Error: null))]).ConfigureAwait(false);
+            }
+            finally
+            {
+                // A round left unrecorded by a failure (the database gone longer than the record
+                // retries) is abandoned: its rows come back after the lease, like a dead process's.
+                foreach (var token in _unrecorded.Keys)
+                    Release(token);
+            }
         }
     }
 
-    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims under a token of its own, live until the round's outcomes are recorded. A claim
+    /// whose answer was lost (the database went away mid-statement) leaves rows under a token
+    /// that is no longer live, so they are recovered after the lease like a dead process's.
+    /// </summary>
+    private async Task<(string Token, IReadOnlyList<ClaimedMessage> Rows)> ClaimAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        return await OutboxStore.ClaimAsync(db, Channel, ClaimSize, owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var token = tokens.Issue();
+        _unrecorded[token] = 0;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+            var rows = await OutboxStore.ClaimAsync(db, Channel, ClaimSize, token, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+                Release(token);
+            return (token, rows);
+        }
+        catch
+        {
+            Release(token);
+            throw;
+        }
+    }
+
+    private void Release(string token)
+    {
+        _unrecorded.TryRemove(token, out _);
+        tokens.Release(token);
     }
 
     /// <summary>
     /// Recorded even when stopping, and retried when the database is briefly unavailable: a
     /// sent message whose outcome is lost would be sent again.
     /// </summary>
-    private async Task RecordAsync(IReadOnlyCollection<DeliveryOutcome> outcomes)
+    private async Task RecordAsync(string token, IReadOnlyCollection<DeliveryOutcome> outcomes)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-                await OutboxStore.RecordAsync(db, owner, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                break;
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
+                    await OutboxStore.RecordAsync(db, token, outcomes, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception e) when (attempt < MaxRecordAttempts && e is not OperationCanceledException)
+                {
+                    LogRecordRetry(logger, e, Channel, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, CancellationToken.None).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (attempt < MaxRecordAttempts && e is not OperationCanceledException)
-            {
-                LogRecordRetry(logger, e, Channel, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, CancellationToken.None).ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            Release(token);
         }
         var sent = outcomes.Count(o => o is DeliveryOutcome.Delivered);
         LogRound(logger, Channel, outcomes.Count, sent);

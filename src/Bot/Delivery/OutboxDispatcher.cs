@@ -25,10 +25,14 @@ public sealed partial class OutboxDispatcher : BackgroundService
         _logger = logger;
         // A process-wide claim token: rows claimed by another (dead) process are not ours to record.
         Owner = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
-        Lanes = [.. senders.Channels.Select(channel => new ChannelLane(senders.Find(channel)!, _options, scopes, replies, time, Owner, logger))];
+        Claims = new ClaimTokens(Owner);
+        Lanes = [.. senders.Channels.Select(channel => new ChannelLane(senders.Find(channel)!, _options, scopes, replies, time, Claims, logger))];
     }
 
     public string Owner { get; }
+
+    /// <summary>The claim tokens of this process's rounds still in flight.</summary>
+    public ClaimTokens Claims { get; }
 
     public IReadOnlyList<ChannelLane> Lanes { get; }
 
@@ -44,7 +48,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var now = _time.GetUtcNow();
-        var recovered = await OutboxStore.RecoverExpiredClaimsAsync(db, Owner, now - _options.ClaimLease, now, cancellationToken).ConfigureAwait(false);
+        var recovered = await OutboxStore.RecoverExpiredClaimsAsync(db, Claims.Live, now - _options.ClaimLease, now, cancellationToken).ConfigureAwait(false);
         if (recovered > 0)
             LogRecovered(_logger, recovered);
         return recovered;

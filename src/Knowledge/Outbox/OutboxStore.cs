@@ -119,16 +119,23 @@ public static class OutboxStore
     }
 
     /// <summary>
-    /// Rows another dispatcher left in 'sending' longer than the lease go back to pending: that
-    /// process is taken for dead. The caller's own claims are never taken back, however slow a
-    /// round is under load, since they are still being sent.
+    /// Rows left in 'sending' longer than the lease under a claim no round holds any more go back
+    /// to pending: another process that died, or a round of the caller's whose claim or outcomes
+    /// were lost with the database. The caller's live claims are never taken back, however slow
+    /// a round is under load, since they are still being sent.
     /// </summary>
-    public static Task<int> RecoverExpiredClaimsAsync(AsnBotDbContext db, string owner, DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxSql.ExecuteAsync(db, $"""
+    public static Task<int> RecoverExpiredClaimsAsync(
+        AsnBotDbContext db, IReadOnlyCollection<string> liveClaims, DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(liveClaims);
+        var live = liveClaims.Select((token, i) => ($"@live{i.ToString(CultureInfo.InvariantCulture)}", (object?)token)).ToList();
+        var notLive = live.Count == 0 ? "" : $" AND ClaimedBy NOT IN ({string.Join(", ", live.Select(p => p.Item1))})";
+        return OutboxSql.ExecuteAsync(db, $"""
             UPDATE {Table} SET Status = 'Pending', ClaimedBy = NULL, ClaimedAt = NULL, UpdatedAt = @now
-            WHERE Status = 'Sending' AND ClaimedAt < @cutoff AND (ClaimedBy IS NULL OR ClaimedBy <> @owner)
+            WHERE Status = 'Sending' AND ClaimedAt < @cutoff AND (ClaimedBy IS NULL OR (1 = 1{notLive}))
             """,
-            [("@now", now), ("@cutoff", claimedBefore), ("@owner", owner)], cancellationToken);
+            [("@now", now), ("@cutoff", claimedBefore), .. live], cancellationToken);
+    }
 
     /// <summary>Stops a broadcast: its pending rows are cancelled; rows being sent finish.</summary>
     public static async Task<int> CancelBroadcastAsync(AsnBotDbContext db, long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -35,11 +35,22 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false, cancellationToken);
 
         var server = new PostgresServer(folder, FreePort(), isRoot);
-        var data = Path.Combine(folder, "data");
-        await server.RunServerToolAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"], cancellationToken);
-        var options = $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        await server.RunServerToolAsync("pg_ctl", ["-D", data, "-o", options, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start"], cancellationToken);
+        await server.RunServerToolAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"], cancellationToken);
+        await server.StartAgainAsync(cancellationToken);
         return server;
+    }
+
+    private string DataFolder => Path.Combine(_folder, "data");
+
+    /// <summary>Stops the server (fast shutdown: open connections are cut), as an outage or a restart would.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        RunServerToolAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
+
+    /// <summary>Starts a stopped server again on the same port, with its databases as they were.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        var options = $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        return RunServerToolAsync("pg_ctl", ["-D", DataFolder, "-o", options, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "start"], cancellationToken);
     }
 
     /// <summary>A fresh, empty database for one test (or one fixture).</summary>
