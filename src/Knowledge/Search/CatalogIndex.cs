@@ -21,7 +21,7 @@ public sealed record SearchHit(string Code, float Score);
 /// </summary>
 public sealed class CatalogIndex : IDisposable
 {
-    private const string CodeField = "code";
+    private const string OrdinalField = "ordinal";
     private static readonly (string Name, float Boost)[] Fields =
     [
         ("title", 3.0f),
@@ -38,18 +38,31 @@ public sealed class CatalogIndex : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer;
 
-    // Codes by document number, read once: loading stored fields per hit costs more than the search.
+    // BM25 needs term frequencies and norms, never positions (there are no phrase queries):
+    // not writing positions makes the build cheaper and leaves every score as it was.
+    private static readonly FieldType Text = FrozenTextType();
+
+    // Codes by document number. Each document carries its training's position in the input
+    // as a doc value, so mapping hits to codes reads no stored fields (which cost more than the search).
     private readonly string[] _codes;
 
-    private CatalogIndex(RAMDirectory directory, Analyzer analyzer)
+    private CatalogIndex(RAMDirectory directory, Analyzer analyzer, IReadOnlyList<string> codes)
     {
         _directory = directory;
         _analyzer = analyzer;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _codes = new string[_reader.MaxDoc];
+        var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
         for (var doc = 0; doc < _codes.Length; doc++)
-            _codes[doc] = _reader.Document(doc).Get(CodeField, System.Globalization.CultureInfo.InvariantCulture);
+            _codes[doc] = codes[(int)ordinals.Get(doc)];
+    }
+
+    private static FieldType FrozenTextType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
     }
 
     public Analyzer Analyzer => _analyzer;
@@ -65,45 +78,56 @@ public sealed class CatalogIndex : IDisposable
             Similarity = new BM25Similarity(),
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 64,
+            // A compound file copies every byte of the new segment once more; in memory it saves nothing.
+            UseCompoundFile = false,
         };
         // Competency words are the same for every training that develops the competency: analyse them once.
         var competencyTerms = competencies.All.ToDictionary(
             c => c.Code,
             c => CatalogAnalyzer.Terms(analyzer, string.Join(" . ", c.Keywords.Prepend(c.Name))),
             StringComparer.OrdinalIgnoreCase);
+        var codes = new List<string>();
+        // One stream for every document's competency terms: a new one per document built its
+        // attributes by reflection each time. The writer reads it fully inside AddDocument.
+        var competencyStream = new AnalysedTerms();
         using (var writer = new IndexWriter(directory, config))
         {
             foreach (var training in trainings)
-                writer.AddDocument(ToDocument(training, competencyTerms));
+            {
+                competencyStream.Use(training.Competencies.SelectMany(c => competencyTerms.GetValueOrDefault(c.CompetencyCode) ?? []).ToList());
+                writer.AddDocument(ToDocument(training, codes.Count, competencyStream));
+                codes.Add(training.Code);
+            }
             writer.Commit();
         }
-        return new CatalogIndex(directory, analyzer);
+        return new CatalogIndex(directory, analyzer, codes);
     }
 
-    private static Document ToDocument(Training training, Dictionary<string, List<string>> competencyTerms)
+    private static Document ToDocument(Training training, int ordinal, AnalysedTerms competencies)
     {
-        var covered = training.Competencies.SelectMany(c => competencyTerms.GetValueOrDefault(c.CompetencyCode) ?? []).ToList();
         return
         [
-            new StringField(CodeField, training.Code, Field.Store.YES),
-            new TextField("title", CatalogAnalyzer.Prepare(training.Title), Field.Store.NO),
-            new TextField("keywords", CatalogAnalyzer.Prepare(string.Join(" . ", training.Keywords)), Field.Store.NO),
-            new TextField("description", CatalogAnalyzer.Prepare(training.Description), Field.Store.NO),
-            new TextField("competencies", new AnalysedTerms(covered)),
+            new NumericDocValuesField(OrdinalField, ordinal),
+            new Field("title", CatalogAnalyzer.Prepare(training.Title), Text),
+            new Field("keywords", CatalogAnalyzer.Prepare(string.Join(" . ", training.Keywords)), Text),
+            new Field("description", CatalogAnalyzer.Prepare(training.Description), Text),
+            new Field("competencies", competencies, Text),
         ];
     }
 
     /// <summary>Terms analysed beforehand, handed to the index as they are.</summary>
     private sealed class AnalysedTerms : TokenStream
     {
-        private readonly IReadOnlyList<string> _terms;
         private readonly ICharTermAttribute _term;
+        private IReadOnlyList<string> _terms = [];
         private int _next;
 
-        public AnalysedTerms(IReadOnlyList<string> terms)
+        public AnalysedTerms() => _term = AddAttribute<ICharTermAttribute>();
+
+        public void Use(IReadOnlyList<string> terms)
         {
             _terms = terms;
-            _term = AddAttribute<ICharTermAttribute>();
+            _next = 0;
         }
 
         public override bool IncrementToken()

@@ -56,66 +56,84 @@ public static class IndonesianTextNormalizer
         ["dashboard"] = "dasbor", ["nolak"] = "menolak", ["ngajak"] = "mengajak", ["ngajaknya"] = "mengajaknya",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Spans look words up without cutting each one out of the text first: the catalog's
+    // whole vocabulary passes through here when the index is built.
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ExpansionsBySpan =
+        Expansions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return string.Empty;
-        var output = new StringBuilder(text.Length + 16);
-        foreach (var raw in Tokens(text.ToLowerInvariant()))
+        var lower = text.ToLowerInvariant();
+        var output = new StringBuilder(lower.Length + 16);
+        var start = -1;
+        for (var i = 0; i <= lower.Length; i++)
         {
-            foreach (var word in Expand(raw))
+            if (IsWordChar(lower, i, start >= 0))
             {
-                if (output.Length > 0)
-                    output.Append(' ');
-                output.Append(word);
+                if (start < 0)
+                    start = i;
+            }
+            else if (start >= 0)
+            {
+                AppendExpanded(output, lower.AsSpan(start, i - start));
+                start = -1;
             }
         }
         return output.ToString();
     }
 
-    /// <summary>Splits on anything that is not a letter, digit or a word-inner '-' or '/'.</summary>
-    private static IEnumerable<string> Tokens(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var isWordChar = i < text.Length && (char.IsLetterOrDigit(text[i])
-                || (text[i] is '-' or '/' && start >= 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])));
-            if (isWordChar && start < 0)
-                start = i;
-            else if (!isWordChar && start >= 0)
-            {
-                yield return text[start..i];
-                start = -1;
-            }
-        }
-    }
+    /// <summary>A letter or digit, or a '-' or '/' inside a word (followed by a letter or digit).</summary>
+    private static bool IsWordChar(string text, int i, bool inWord) =>
+        i < text.Length && (char.IsLetterOrDigit(text[i])
+            || (text[i] is '-' or '/' && inWord && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])));
 
-    private static IEnumerable<string> Expand(string token)
+    private static void AppendExpanded(StringBuilder output, ReadOnlySpan<char> token)
     {
-        if (Expansions.TryGetValue(token, out var known))
-            return [known];
+        if (ExpansionsBySpan.TryGetValue(token, out var known))
+        {
+            Append(output, known);
+            return;
+        }
         // "dikit2", "marah2": the digit 2 writes a reduplication.
         if (token.Length > 2 && token[^1] == '2' && char.IsLetter(token[^2]))
         {
             var stem = Fold(token[..^1]);
-            var word = Expansions.GetValueOrDefault(stem, stem);
-            return [word, word];
+            var word = ExpansionsBySpan.TryGetValue(stem, out var expanded) ? expanded : stem.ToString();
+            Append(output, word);
+            Append(output, word);
+            return;
         }
-        if (token.Any(char.IsDigit) || token.Contains('-', StringComparison.Ordinal) || token.Contains('/', StringComparison.Ordinal))
-            return [token];
+        if (token.IndexOfAny(DigitsAndInnerMarks) >= 0)
+        {
+            Append(output, token);
+            return;
+        }
         var folded = Fold(token);
-        if (Expansions.TryGetValue(folded, out known))
-            return [known];
+        if (ExpansionsBySpan.TryGetValue(folded, out known))
+            Append(output, known);
         // "bgtt", "pusingg": a doubled last letter is typed emphasis, not spelling.
-        if (folded.Length > 2 && folded[^1] == folded[^2] && Expansions.TryGetValue(folded[..^1], out known))
-            return [known];
-        return [folded];
+        else if (folded.Length > 2 && folded[^1] == folded[^2] && ExpansionsBySpan.TryGetValue(folded[..^1], out known))
+            Append(output, known);
+        else
+            Append(output, folded);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> DigitsAndInnerMarks = System.Buffers.SearchValues.Create("0123456789-/");
+
+    private static void Append(StringBuilder output, ReadOnlySpan<char> word)
+    {
+        if (output.Length > 0)
+            output.Append(' ');
+        output.Append(word);
     }
 
     /// <summary>Three or more of the same letter are an elongation: "bangeeet" -> "banget".</summary>
-    private static string Fold(string token)
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> token)
     {
+        if (!HasElongation(token))
+            return token;
         var result = new StringBuilder(token.Length);
         for (var i = 0; i < token.Length; i++)
         {
@@ -126,5 +144,15 @@ public static class IndonesianTextNormalizer
             i += run - 1;
         }
         return result.ToString();
+    }
+
+    private static bool HasElongation(ReadOnlySpan<char> token)
+    {
+        for (var i = 2; i < token.Length; i++)
+        {
+            if (token[i] == token[i - 1] && token[i] == token[i - 2])
+                return true;
+        }
+        return false;
     }
 }

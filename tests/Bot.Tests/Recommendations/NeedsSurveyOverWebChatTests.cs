@@ -55,6 +55,10 @@ public sealed class NeedsSurveyOverWebChatTests : IAsyncLifetime
         Assert.Equal((1, 3, 2), (communication.CurrentLevel, communication.RequiredLevel, communication.Gap));
         Assert.Equal(["M.3", "T.03"], survey.Plan.OrderByDescending(p => p.Gap).ThenBy(p => p.CompetencyCode, StringComparer.Ordinal).Select(p => p.CompetencyCode));
         Assert.All(survey.Plan, row => Assert.False(string.IsNullOrEmpty(row.Provider)));
+        // PP 11/2017 art. 207(3): the budget, from the planned training's cost in the catalog.
+        var costs = await _app.QueryAsync(db => db.Set<AsnBot.Knowledge.Catalog.Training>().ToDictionaryAsync(t => t.Code, t => t.Cost));
+        Assert.All(survey.Plan, row => Assert.Equal(costs[row.TrainingCode!], row.EstimatedBudget));
+        Assert.Contains(survey.Plan, row => row.EstimatedBudget is > 0);
     }
 
     [Fact]
@@ -88,7 +92,7 @@ public sealed class NeedsSurveyOverWebChatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Daftar_minat_records_an_interest_once_and_hapusdata_erases_surveys_and_interests()
+    public async Task Daftar_minat_records_an_interest_once_dataku_lists_surveys_with_gaps_and_interests_and_hapusdata_erases_them()
     {
         var chat = _app.Chat();
         await RegistrationOverWebChatTests.RegisterAsync(chat);
@@ -109,6 +113,11 @@ public sealed class NeedsSurveyOverWebChatTests : IAsyncLifetime
 
         var enrollment = await _app.QueryAsync(db => db.Set<Enrollment>().SingleAsync());
         Assert.Equal((code, EnrollmentStatus.Interest), (enrollment.TrainingCode, enrollment.Status));
+
+        await chat.SayAsync("/dataku");
+        Assert.Contains("Survei kebutuhan dan kesenjangan kompetensi:", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains("Komunikasi (level 1, target 3)", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains($"({code}): minat, sejak", chat.LastText, StringComparison.Ordinal);
 
         await chat.SayAsync("/hapusdata");
         await chat.PressAsync(chat.LastChoices[0]);

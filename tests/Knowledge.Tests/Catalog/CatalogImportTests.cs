@@ -28,6 +28,31 @@ public sealed class CatalogImportTests : IDisposable
     }
 
     [Fact]
+    public void The_optional_cost_column_round_trips_reads_dotted_rupiah_and_a_file_without_it_still_imports()
+    {
+        var shipped = CatalogYaml.Load(Path.Combine(RepoPaths.Data, "catalog.yaml"));
+        var exported = Path.Combine(_folder, "with-cost.csv");
+        CatalogFiles.Write(exported, CatalogFormat.Csv, shipped);
+        var roundTrip = CatalogImport.Validate(CatalogFiles.Read(exported), Competencies, Regions);
+        Assert.Equal(shipped.Select(t => (t.Code, t.Cost)), roundTrip.Trainings.Select(t => (t.Code, t.Cost)));
+        Assert.Contains(shipped, t => t.Cost is > 0);
+
+        const string OldHeader = "code,title,description,competencies,path,mode,jp,provider,keywords,certificate,session_id,start,end,place,province,online,quota";
+        var old = Path.Combine(_folder, "old.csv");
+        File.WriteAllText(old, OldHeader + "\nOLD-1,Pelatihan Lama,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,\n");
+        Assert.Null(Assert.Single(CatalogImport.Validate(CatalogFiles.Read(old), Competencies, Regions).Trainings).Cost);
+
+        var priced = Path.Combine(_folder, "priced.csv");
+        File.WriteAllText(priced, string.Join("\n", OldHeader + ",cost",
+            "P-1,Pelatihan Satu,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,,1.500.000",
+            "P-2,Pelatihan Dua,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,,sejuta"));
+        var result = CatalogImport.Validate(CatalogFiles.Read(priced), Competencies, Regions);
+        Assert.Equal([new ImportError(3, "cost", "'sejuta' is not an amount in whole rupiah (e.g. 1500000 or 1.500.000)")], result.Errors);
+        File.WriteAllText(priced, OldHeader + ",cost\nP-1,Pelatihan Satu,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,,1.500.000\n");
+        Assert.Equal(1_500_000m, Assert.Single(CatalogImport.Validate(CatalogFiles.Read(priced), Competencies, Regions).Trainings).Cost);
+    }
+
+    [Fact]
     public void Invalid_rows_are_reported_by_row_column_and_reason_and_nothing_is_imported()
     {
         var path = Path.Combine(_folder, "bad.csv");

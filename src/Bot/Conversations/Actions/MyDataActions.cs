@@ -2,7 +2,12 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AsnBot.Conversations.Engine;
+using AsnBot.Knowledge.Catalog;
+using AsnBot.Knowledge.Competencies;
+using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.Privacy;
+using AsnBot.Knowledge.Surveys;
+using Microsoft.EntityFrameworkCore;
 using AsnBot.Knowledge.Profiles;
 
 namespace AsnBot.Conversations.Actions;
@@ -11,7 +16,7 @@ namespace AsnBot.Conversations.Actions;
 /// Puts everything held about the person into the dialog's answers (<c>my.*</c>), for the
 /// my-data dialog to show; logs that the person looked.
 /// </summary>
-public sealed class ShowMyDataAction : IDialogAction
+public sealed class ShowMyDataAction(CompetencyFramework competencies) : IDialogAction
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -41,9 +46,43 @@ public sealed class ShowMyDataAction : IDialogAction
             .Add("my.registered_at", Local(person.RegisteredAt))
             .Add("my.channels", Lines(report.Channels.Select(c => $"{c.Channel} ({Local(c.LinkedAt)})")))
             .Add("my.consents", Lines(report.Consents.Select(c => $"versi {c.TextVersion}, {Local(c.GivenAt)}")))
-            .Add("my.processing", Lines(report.RecentProcessing.Select(e => $"{Local(e.At)}: {e.Activity} ({e.Actor})")));
+            .Add("my.processing", Lines(report.RecentProcessing.Select(e => $"{Local(e.At)}: {e.Activity} ({e.Actor})")))
+            .Add("my.surveys", Lines(await SurveyLinesAsync(context, personId, Local, cancellationToken).ConfigureAwait(false)))
+            .Add("my.interests", Lines(await InterestLinesAsync(context, personId, Local, cancellationToken).ConfigureAwait(false)));
         PersonalData.Log(context.Db, personId, "Anda", "Melihat data pribadi (/dataku)", context.Now);
         return new ActionOutcome { Answers = answers };
+    }
+
+    /// <summary>Every needs survey, newest first, with its gaps (required minus current level) by competency name.</summary>
+    private async Task<List<string>> SurveyLinesAsync(ActionContext context, Guid personId, Func<DateTimeOffset, string> local, CancellationToken cancellationToken)
+    {
+        var surveys = await context.Db.Set<NeedsSurvey>().AsNoTracking().Include(s => s.Ratings)
+            .Where(s => s.PersonId == personId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. surveys.OrderByDescending(s => s.CompletedAt).Select(s =>
+        {
+            var gaps = s.Ratings.Where(r => r.Gap > 0).OrderByDescending(r => r.Gap).ThenBy(r => r.CompetencyCode, StringComparer.Ordinal)
+                .Select(r => TextTemplate.Fill(context.Arg("gap_item"), ImmutableDictionary<string, string>.Empty
+                    .Add("competency", competencies.Find(r.CompetencyCode)?.Name ?? r.CompetencyCode)
+                    .Add("current", r.CurrentLevel.ToString(CultureInfo.InvariantCulture))
+                    .Add("required", r.RequiredLevel.ToString(CultureInfo.InvariantCulture))))
+                .ToList();
+            return TextTemplate.Fill(context.Arg("survey_line"), ImmutableDictionary<string, string>.Empty
+                .Add("date", local(s.CompletedAt))
+                .Add("gaps", gaps.Count == 0 ? context.Arg("no_gap") : string.Join("; ", gaps)));
+        })];
+    }
+
+    /// <summary>Every training the person showed interest in or enrolled in, with its status.</summary>
+    private static async Task<List<string>> InterestLinesAsync(ActionContext context, Guid personId, Func<DateTimeOffset, string> local, CancellationToken cancellationToken)
+    {
+        var enrollments = await context.Db.Set<Enrollment>().AsNoTracking().Where(e => e.PersonId == personId)
+            .Join(context.Db.Set<Training>(), e => e.TrainingCode, t => t.Code, (e, t) => new { e.TrainingCode, t.Title, e.Status, e.CreatedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. enrollments.OrderBy(e => e.CreatedAt).Select(e => TextTemplate.Fill(context.Arg("interest_line"), ImmutableDictionary<string, string>.Empty
+            .Add("title", e.Title)
+            .Add("code", e.TrainingCode)
+            .Add("status", context.Arg("status." + e.Status) is { Length: > 0 } label ? label : e.Status.ToString())
+            .Add("date", local(e.CreatedAt))))];
     }
 
     /// <summary>The job level as the registration buttons call it, e.g. "Fungsional Ahli Muda".</summary>
