@@ -2,6 +2,7 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Broadcasts;
 using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
+using AsnBot.Dashboard;
 using AsnBot.Health;
 using AsnBot.Knowledge;
 using AsnBot.Observability;
@@ -19,6 +20,8 @@ public static class BotHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The dashboard's styles and scripts (MudBlazor's among them) from the build output, in every environment.
+        builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddEmbeddedDefaults();
         builder.AddKnowledge();
         builder.AddScheduler();
@@ -27,6 +30,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.MapDashboard();
         app.MapHealth();
         app.MapMetrics();
         app.MapWebChat();

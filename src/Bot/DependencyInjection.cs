@@ -1,6 +1,7 @@
 using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
+using AsnBot.Dashboard;
 using AsnBot.Observability;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddTeams();
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
+        builder.AddDashboard();
         return builder;
     }
 }
