@@ -48,6 +48,7 @@ public static class DashboardDependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<DashboardAccounts>();
         services.AddScoped<PersonalDataExport>();
+        services.AddScoped<Catalog.CatalogEditing>();
         return builder;
     }
 
