@@ -19,7 +19,8 @@ public static class BotHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly even when a test process hosts it, so the dashboard's static files are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(BotHost).Assembly.GetName().Name });
         // The dashboard's styles and scripts (MudBlazor's among them) from the build output, in every environment.
         builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddEmbeddedDefaults();
