@@ -1,10 +1,13 @@
+using AsnBot.Questions;
 using AsnBot.Channels.Telegram;
 using AsnBot.Broadcasts;
 using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
 using AsnBot.Dashboard;
+using AsnBot.Evaluation;
 using AsnBot.Health;
 using AsnBot.Knowledge;
+using AsnBot.Mentoring;
 using AsnBot.Observability;
 using AsnBot.Security;
 using AsnBot.Recommendations;
@@ -31,14 +34,18 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
         app.MapDashboard();
         app.MapHealth();
         app.MapMetrics();
         app.MapWebChat();
         app.MapRecommendations();
+        app.MapQuestions();
         app.MapTelegram();
         app.MapBroadcasts();
         app.MapTeams();
+        app.MapEvaluations();
+        app.MapMentoring();
         return app;
     }
 

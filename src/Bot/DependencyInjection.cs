@@ -3,8 +3,11 @@ using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
 using AsnBot.Dashboard;
 using AsnBot.Observability;
+using AsnBot.Knowledge.Answers;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
+using AsnBot.Evaluation;
 
 namespace AsnBot;
 
@@ -20,6 +23,9 @@ public static class DependencyInjection
         builder.Services.AddTeams();
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
+        builder.Services.AddLearningHours();
+        builder.AddQuestionAnswers();
+        builder.Services.AddEvaluationAndMentoringDialogs();
         builder.AddDashboard();
         return builder;
     }

@@ -1,7 +1,10 @@
+using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Scheduler.Broadcasts;
 using AsnBot.Scheduler.DueWork;
+using AsnBot.Scheduler.Evaluation;
+using AsnBot.Scheduler.Mentoring;
 using AsnBot.Scheduler.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +17,8 @@ namespace AsnBot.Scheduler;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Quartz with its job store in the bot's own SQLite database (tables QRTZ_*, created when
-    /// missing), the broadcast job and the due-work job. Jobs only write outbox rows.
+    /// Quartz with its job store in the bot's own database (tables QRTZ_*, created when missing),
+    /// clustered on PostgreSQL; the broadcast job and the due-work job. Jobs only write outbox rows.
     /// </summary>
     public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
     {
@@ -25,18 +28,40 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidation>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.Window());
         services.AddSingleton<BroadcastTrigger>();
+        services.AddSingleton<ITrainingCalendar, CatalogTrainingCalendar>();
         services.AddSingleton<IDueWork, SessionReminders>();
+        services.AddEvaluationAndMentoring();
+        services.AddSingleton<IDueWork, EvaluationDueWork>();
+        services.AddSingleton<IDueWork, MentoringDueWork>();
 
+        var isPostgres = IsPostgres(builder.Configuration);
         builder.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "asnbot");
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "asnbot";
+                // instanceId AUTO: each clustered instance names itself (host name and start time).
+                scheduler.GenerateInstanceId = isPostgres;
+            });
             quartz.UsePersistentStore(store =>
             {
                 // The job store lives in the bot's own database, whichever provider it is.
-                if (IsPostgres(builder.Configuration))
+                if (isPostgres)
+                {
                     store.UsePostgres(source => source.ConnectionStringName = Knowledge.DependencyInjection.ConnectionStringName);
+                    // Several instances share one PostgreSQL: Quartz's own clustering (row locks,
+                    // check-ins, an AUTO instance id each) fires every trigger on exactly one of them
+                    // and takes over a dead one's work.
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(10);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                }
                 else
+                {
                     store.UseSqlite(source => source.ConnectionStringName = Knowledge.DependencyInjection.ConnectionStringName);
+                }
                 store.ProvisionSchema();
             });
             quartz.AddJob<BroadcastJob>(job => job.WithIdentity(BroadcastJob.Key).StoreDurably());

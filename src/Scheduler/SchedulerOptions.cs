@@ -26,10 +26,15 @@ public sealed class SchedulerOptions
     /// <summary>Local time of the Monday week-ahead digest.</summary>
     public string DigestTime { get; set; } = "07:30";
 
+    /// <summary>Local time a session's first day starts where it is held (the catalog has dates only).</summary>
+    public string SessionStartTime { get; set; } = "08:00";
+
     public DeliveryWindow Window() =>
         new(Knowledge.Outbox.QuietHours.Parse(QuietHours) ?? Knowledge.Outbox.QuietHours.None, WeekendSilence);
 
     public TimeOnly Reminder => TimeOnly.ParseExact(ReminderTime, "HH:mm", CultureInfo.InvariantCulture);
+
+    public TimeOnly SessionStart => TimeOnly.ParseExact(SessionStartTime, "HH:mm", CultureInfo.InvariantCulture);
 
     public TimeOnly Digest => TimeOnly.ParseExact(DigestTime, "HH:mm", CultureInfo.InvariantCulture);
 
@@ -43,6 +48,8 @@ public sealed class SchedulerOptions
             return "Scheduler:ReminderTime must be a local time HH:mm, e.g. 09:00.";
         if (!TimeOnly.TryParseExact(DigestTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             return "Scheduler:DigestTime must be a local time HH:mm, e.g. 07:30.";
+        if (!TimeOnly.TryParseExact(SessionStartTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            return "Scheduler:SessionStartTime must be a local time HH:mm, e.g. 08:00.";
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsnBot.Delivery;
+using AsnBot.Knowledge.Competencies;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
@@ -22,8 +23,10 @@ public sealed class BroadcastRefusedException(string message) : Exception(messag
 /// preview (audience and estimated finish from the channels' rate limits), send, cancel, status.
 /// </summary>
 public sealed class BroadcastService(
-    AsnBotDbContext db, DeliveryWindow window, BroadcastTrigger trigger, IOptions<DeliveryOptions> delivery, TimeProvider time)
+    AsnBotDbContext db, DeliveryWindow window, BroadcastTrigger trigger, IOptions<DeliveryOptions> delivery, CompetencyFramework competencies, TimeProvider time)
 {
+    /// <summary>Levels run 1-5, so a gap is 1-4.</summary>
+    public const int MaxGap = 4;
     public const int MaxButtons = 3;
     public const int MaxButtonLength = 40;
     public const int MaxTextLength = 4096;
@@ -41,7 +44,7 @@ public sealed class BroadcastService(
         {
             Text = draft.Text.Trim(),
             ButtonsJson = JsonSerializer.Serialize(buttons),
-            AudienceJson = (draft.Audience ?? new AudienceFilter()).ToJson(),
+            AudienceJson = Checked(draft.Audience ?? new AudienceFilter()).ToJson(),
             SendAtLocal = draft.SendAtLocal,
             CreatedBy = string.IsNullOrWhiteSpace(draft.CreatedBy) ? "coordinator" : draft.CreatedBy,
             CreatedAt = now,
@@ -55,8 +58,8 @@ public sealed class BroadcastService(
     public async Task<BroadcastPreview> PreviewAsync(long id, CancellationToken cancellationToken)
     {
         var broadcast = await FindAsync(id, cancellationToken).ConfigureAwait(false);
-        var byChannel = await BroadcastAudience.CountByChannelAsync(db, AudienceFilter.FromJson(broadcast.AudienceJson), cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var byChannel = await BroadcastAudience.CountByChannelAsync(db, AudienceFilter.FromJson(broadcast.AudienceJson), now, cancellationToken).ConfigureAwait(false);
         var first = FirstSendAt(broadcast, now);
         var last = Enum.GetValues<IndonesianTimeZone>().Max(zone => BroadcastAudience.DueAt(broadcast, window, zone, now));
         // Each channel drains at its own rate, in parallel; a channel without a limit counts as instant.
@@ -100,6 +103,21 @@ public sealed class BroadcastService(
     public async Task<BroadcastStatistics> StatusAsync(long id, CancellationToken cancellationToken) =>
         await BroadcastStatistics.ForAsync(db, id, cancellationToken).ConfigureAwait(false)
         ?? throw new BroadcastRefusedException($"Broadcast {id} does not exist.");
+
+    /// <summary>Gap criteria on known competency codes, spelled as the dictionary spells them (m.3 -> M.3).</summary>
+    private AudienceFilter Checked(AudienceFilter audience)
+    {
+        var gaps = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (code, gap) in audience.Gaps)
+        {
+            var competency = competencies.Find(code)
+                ?? throw new BroadcastRefusedException($"Unknown competency code '{code}' in the gap filter; use a code of data/competencies.yaml, e.g. M.3.");
+            if (gap is < 1 or > MaxGap)
+                throw new BroadcastRefusedException($"The gap for {competency.Code} must be 1-{MaxGap} (levels run 1-5).");
+            gaps[competency.Code] = gap;
+        }
+        return audience with { Gaps = gaps };
+    }
 
     /// <summary>WIT is the earliest zone: its local send time comes first.</summary>
     private DateTimeOffset FirstSendAt(Broadcast broadcast, DateTimeOffset now) =>

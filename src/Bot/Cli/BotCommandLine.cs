@@ -16,7 +16,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", CreateAdminCommand.Name, .. CatalogCommands.Names];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", CreateAdminCommand.Name, Evaluation.EvaluationCommands.Name, Mentoring.MentoringCommands.Name, .. CatalogCommands.Names, .. QuestionCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -73,9 +73,12 @@ public static class BotCommandLine
         root.Subcommands.Add(validate);
         root.Subcommands.Add(BackupCommand.Build());
         CatalogCommands.AddTo(root);
+        QuestionCommands.AddTo(root);
         root.Subcommands.Add(BroadcastCommands.Broadcast(args));
         root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
         root.Subcommands.Add(CreateAdminCommand.Build(BuildToolHost));
+        root.Subcommands.Add(Evaluation.EvaluationCommands.Build());
+        root.Subcommands.Add(Mentoring.MentoringCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -37,11 +37,13 @@ internal static class BroadcastCommands
         var province = new Option<string[]>("--province") { Description = "Only this province (repeatable)." };
         var jobLevel = new Option<string[]>("--job-level") { Description = "Only this job level, e.g. pelaksana (repeatable)." };
         var channel = new Option<string[]>("--channel") { Description = "Only people on this channel: telegram, teams, web (repeatable)." };
+        var gap = new Option<string[]>("--gap") { Description = "Only people whose latest needs survey shows at least this gap, e.g. M.3=2 (repeatable: any of them)." };
+        var belowJp = new Option<bool>("--below-jp-target") { Description = "Only people with fewer than 20 credited JP this year." };
         var at = new Option<string?>("--at") { Description = "Send time in each recipient's local time, e.g. 2026-12-01T08:00." };
         var createdBy = new Option<string?>("--created-by") { Description = "Who asked for it (for the record)." };
         var command = new Command("create", "Create a draft broadcast and print its id.")
         {
-            text, button, agency, unit, province, jobLevel, channel, at, createdBy,
+            text, button, agency, unit, province, jobLevel, channel, gap, belowJp, at, createdBy,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +57,17 @@ internal static class BroadcastCommands
                 }
                 sendAt = parsed;
             }
+            var gaps = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in parse.GetValue(gap) ?? [])
+            {
+                var pieces = item.Split('=', StringSplitOptions.TrimEntries);
+                if (pieces.Length != 2 || pieces[0].Length == 0 || !int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var least))
+                {
+                    await Console.Error.WriteLineAsync($"--gap: '{item}' must be CODE=GAP, e.g. M.3=2.");
+                    return 2;
+                }
+                gaps[pieces[0]] = least;
+            }
             var audience = new AudienceFilter
             {
                 Agencies = parse.GetValue(agency) ?? [],
@@ -62,6 +75,8 @@ internal static class BroadcastCommands
                 Provinces = parse.GetValue(province) ?? [],
                 JobLevels = parse.GetValue(jobLevel) ?? [],
                 Channels = parse.GetValue(channel) ?? [],
+                Gaps = gaps,
+                IsBelowJpTarget = parse.GetValue(belowJp),
             };
             return await WithServiceAsync(args, async service =>
             {
@@ -89,7 +104,7 @@ internal static class BroadcastCommands
         var people = new Option<int>("--people") { Description = "How many fictional people to create.", Required = true };
         var chatIds = new Option<long?>("--telegram-chat-ids") { Description = "Give person i the Telegram chat id FROM + i (otherwise a web session)." };
         var force = new Option<bool>("--force") { Description = "Seed even though the database holds real people." };
-        var command = new Command("seed-demo", "Create realistic fictional registered people for demos and benchmarks.") { people, chatIds, force };
+        var command = new Command("seed-demo", "Create realistic fictional registered people, with needs surveys and this year's JP, for demos and benchmarks.") { people, chatIds, force };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = BotCommandLine.BuildToolHost();
@@ -104,8 +119,9 @@ internal static class BroadcastCommands
                 await Console.Error.WriteLineAsync("The database holds real (not seeded) people; run again with --force to add demo people anyway.");
                 return 1;
             }
+            var needs = await DemoNeeds.SeedAsync(host.Services, time.GetUtcNow(), cancellationToken);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {result.People} people with {result.ChannelAccounts} channel accounts in {time.GetElapsedTime(started).TotalSeconds:0.0} s."));
+                $"Seeded {result.People} people with {result.ChannelAccounts} channel accounts, {needs.Surveys} needs surveys and {needs.LearningHoursEntries} JP entries in {time.GetElapsedTime(started).TotalSeconds:0.0} s."));
             return 0;
         });
         return command;

@@ -158,7 +158,7 @@ public static class CatalogCommands
     }
 
     /// <summary>The tool host with the database migrated and the shipped catalog in place.</summary>
-    private static async Task<IHost> StartToolHostAsync(CancellationToken cancellationToken)
+    internal static async Task<IHost> StartToolHostAsync(CancellationToken cancellationToken)
     {
         var host = BotCommandLine.BuildToolHost();
         await host.Services.MigrateDatabaseAsync(cancellationToken);

@@ -28,6 +28,7 @@ public sealed partial class ConversationService(
     FloodGuard flood,
     BotMetrics metrics,
     TurnGate gate,
+    FreeTextRouter router,
     TimeProvider time,
     ILogger<ConversationService> logger)
 {
@@ -139,7 +140,7 @@ public sealed partial class ConversationService(
 
         var now = time.GetUtcNow();
         var replies = ImmutableList.CreateBuilder<Reply>();
-        var turn = DialogEngine.Next(dialogs, state, input, new TurnContext(now, personId is not null));
+        var turn = DialogEngine.Next(dialogs, state, router.Route(state, input, personId is not null, now), new TurnContext(now, personId is not null));
         replies.AddRange(turn.Replies);
         while (turn.Action is { } pending)
         {

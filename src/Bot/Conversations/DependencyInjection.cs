@@ -22,6 +22,9 @@ public static class ConversationsDependencyInjection
         services.AddScoped<IDialogAction, RecommendTrainingsAction>();
         services.AddScoped<IDialogAction, IssueLinkCodeAction>();
         services.AddScoped<IDialogAction, RedeemLinkCodeAction>();
+        services.AddScoped<IDialogAction, AnswerQuestionAction>();
+        services.AddScoped<IDialogAction, HandOffQuestionAction>();
+        services.AddScoped<IDialogAction, ShowLearningHoursAction>();
 
         services.AddSingleton(provider =>
         {
@@ -31,6 +34,7 @@ public static class ConversationsDependencyInjection
         services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<TurnGate>();
+        services.AddSingleton<FreeTextRouter>();
         services.AddSingleton<ConversationService>();
         return services;
     }

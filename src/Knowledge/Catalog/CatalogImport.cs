@@ -31,6 +31,9 @@ public static partial class CatalogImport
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
     private static partial Regex CodeSyntax();
 
+    [GeneratedRegex(@"^(\d{1,12}|\d{1,3}(\.\d{3}){1,4})$")]
+    private static partial Regex RupiahSyntax();
+
     [GeneratedRegex("^(KL(0[1-9]|1[01])|NKL(0[1-9]|1[0-2]))$")]
     private static partial Regex PathSyntax();
 
@@ -42,7 +45,7 @@ public static partial class CatalogImport
         var errors = new List<ImportError>();
         if (rows.Count > 0)
         {
-            foreach (var column in CatalogSheet.Columns.Where(c => !rows[0].Cells.ContainsKey(c)))
+            foreach (var column in CatalogSheet.RequiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)))
                 errors.Add(new ImportError(1, column, "column is missing from the header"));
             if (errors.Count > 0)
                 return new CatalogImportResult([], errors, rows.Count);
@@ -94,6 +97,7 @@ public static partial class CatalogImport
             reader.Fail(CatalogSheet.Mode, $"'{modeText}' is not klasikal, daring or blended");
         var jp = reader.Number(CatalogSheet.Jp, 0, 2000, required: true);
         var certificate = reader.YesNo(CatalogSheet.Certificate);
+        var cost = reader.Rupiah(CatalogSheet.Cost);
         var covered = ReadCompetencies(reader, code, competencies);
         if (title.Length == 0 || path.Length == 0 || mode is null || jp is null || covered is null)
             return null;
@@ -108,6 +112,7 @@ public static partial class CatalogImport
             Provider = reader.Text(CatalogSheet.Provider),
             Keywords = [.. reader.Text(CatalogSheet.Keywords).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             HasCertificate = certificate ?? false,
+            Cost = cost,
             Competencies = covered,
         };
     }
@@ -212,6 +217,18 @@ public static partial class CatalogImport
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
                 return value;
             Fail(column, $"'{text}' is not a whole number from {min} to {max}");
+            return null;
+        }
+
+        /// <summary>Whole rupiah, written plain or with dots between thousands: 1500000 or 1.500.000.</summary>
+        public decimal? Rupiah(string column)
+        {
+            var text = Text(column);
+            if (text.Length == 0)
+                return null;
+            if (RupiahSyntax().IsMatch(text))
+                return decimal.Parse(text.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture);
+            Fail(column, $"'{text}' is not an amount in whole rupiah (e.g. 1500000 or 1.500.000)");
             return null;
         }
 

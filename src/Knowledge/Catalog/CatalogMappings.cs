@@ -16,6 +16,7 @@ internal sealed class TrainingMapping : IEntityTypeConfiguration<Training>
         builder.Property(t => t.Path).HasMaxLength(8);
         builder.Property(t => t.Mode).HasConversion<string>().HasMaxLength(12);
         builder.Property(t => t.Provider).HasMaxLength(300);
+        builder.Property(t => t.Cost).HasPrecision(18, 2);
         // Keywords are only ever read with their training; one column keeps the catalog two tables smaller.
         builder.Property(t => t.Keywords)
             .HasConversion(k => string.Join(';', k), s => s.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList())

@@ -26,11 +26,18 @@ public static class CatalogSheet
     public const string Province = "province";
     public const string Online = "online";
     public const string Quota = "quota";
+    public const string Cost = "cost";
 
+    /// <summary>Every column, as an export writes them.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        [Code, Title, Description, Competencies, Path, Mode, Jp, Provider, Keywords, Certificate, SessionId, Start, End, Place, Province, Online, Quota];
+        [Code, Title, Description, Competencies, Path, Mode, Jp, Provider, Keywords, Certificate, SessionId, Start, End, Place, Province, Online, Quota, Cost];
 
-    public static readonly IReadOnlyList<string> TrainingColumns = [Title, Description, Competencies, Path, Mode, Jp, Provider, Keywords, Certificate];
+    /// <summary>Columns a file may leave out: files written before the column existed stay importable.</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns = [Cost];
+
+    public static readonly IReadOnlyList<string> RequiredColumns = [.. Columns.Except(OptionalColumns)];
+
+    public static readonly IReadOnlyList<string> TrainingColumns = [Title, Description, Competencies, Path, Mode, Jp, Provider, Keywords, Certificate, Cost];
 
     public static readonly IReadOnlyList<string> SessionColumns = [Start, End, Place, Province, Online, Quota];
 
@@ -69,5 +76,6 @@ public static class CatalogSheet
         [Province] = session?.Province ?? "",
         [Online] = session is null ? "" : session.IsOnline ? "ya" : "tidak",
         [Quota] = session?.Quota.ToString(CultureInfo.InvariantCulture) ?? "",
+        [Cost] = training.Cost?.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
     };
 }

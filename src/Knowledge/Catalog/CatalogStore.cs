@@ -40,6 +40,7 @@ public static class CatalogStore
             stored.Mode = training.Mode;
             stored.Jp = training.Jp;
             stored.Provider = training.Provider;
+            stored.Cost = training.Cost;
             stored.Keywords = training.Keywords;
             stored.HasCertificate = training.HasCertificate;
             db.RemoveRange(stored.Competencies.Where(c => training.Competencies.All(n => n.CompetencyCode != c.CompetencyCode)));

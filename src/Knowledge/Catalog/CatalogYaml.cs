@@ -32,6 +32,7 @@ public static class CatalogYaml
                 : throw new InvalidDataException($"{path}: training '{code}' has mode '{entry.Mode}', expected klasikal, daring or blended"),
             Jp = entry.Jp,
             Provider = entry.Provider ?? "",
+            Cost = entry.Cost,
             Keywords = entry.Keywords ?? [],
             HasCertificate = entry.Certificate,
             Competencies = (entry.Competencies ?? []).Select(c => new TrainingCompetency { TrainingCode = code, CompetencyCode = c.Code ?? "", Level = c.Level }).ToList(),
@@ -64,6 +65,7 @@ public static class CatalogYaml
         public string? Mode { get; set; }
         public int Jp { get; set; }
         public string? Provider { get; set; }
+        public decimal? Cost { get; set; }
         public List<string>? Keywords { get; set; }
         public bool Certificate { get; set; }
         public List<SessionEntry>? Sessions { get; set; }

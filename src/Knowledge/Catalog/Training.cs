@@ -16,6 +16,9 @@ public sealed class Training
     public List<string> Keywords { get; set; } = [];
     public bool HasCertificate { get; set; }
 
+    /// <summary>Estimated cost per participant in rupiah, when the coordinator gives one; a plan row's budget comes from it.</summary>
+    public decimal? Cost { get; set; }
+
     public List<TrainingCompetency> Competencies { get; set; } = [];
     public List<TrainingSession> Sessions { get; set; } = [];
 

@@ -67,40 +67,45 @@ public static class DemoPeople
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        var postgres = Outbox.OutboxSql.IsPostgres(db);
+        string Sql(string text) => postgres ? Outbox.OutboxSql.ForPostgres(db, text) : text;
 
-        await using var person = Prepare(connection, dbTransaction, """
+        await using var person = Prepare(connection, dbTransaction, Sql("""
             INSERT INTO people (Id, Nip, FullName, Agency, Unit, Position, JobLevel, Province, City, TimeZone, LessonHour, RegisteredAt, UpdatedAt)
             VALUES (@id, @nip, @name, @agency, @unit, @position, @level, @province, @city, @zone, @hour, @now, @now)
             ON CONFLICT (Nip) DO NOTHING
-            """, "@id", "@nip", "@name", "@agency", "@unit", "@position", "@level", "@province", "@city", "@zone", "@hour", "@now");
-        await using var account = Prepare(connection, dbTransaction, """
+            """), "@id", "@nip", "@name", "@agency", "@unit", "@position", "@level", "@province", "@city", "@zone", "@hour", "@now");
+        await using var account = Prepare(connection, dbTransaction, Sql("""
             INSERT INTO channel_accounts (PersonId, Channel, Address, IsReachable, LinkedAt)
             VALUES (@id, @channel, @address, TRUE, @now)
             ON CONFLICT (Channel, Address) DO NOTHING
-            """, "@id", "@channel", "@address", "@now");
+            """), "@id", "@channel", "@address", "@now");
         await using var marker = Prepare(connection, dbTransaction,
-            "INSERT INTO seeded_people (PersonId, SeededAt) VALUES (@id, @now)", "@id", "@now");
+            Sql("INSERT INTO seeded_people (PersonId, SeededAt) VALUES (@id, @now)"), "@id", "@now");
 
         int people = 0, accounts = 0;
         for (var i = 0; i < count; i++)
         {
-            var id = Guid.NewGuid().ToString().ToUpperInvariant();
+            var guid = Guid.NewGuid();
+            var id = guid.ToString().ToUpperInvariant();
+            // SQLite keeps ids as upper-case text, PostgreSQL as uuid.
+            object key = postgres ? guid : id;
             var region = Regions[i % Regions.Length];
             var job = Jobs[random.Next(Jobs.Length)];
             var female = random.Next(2) == 0;
             var name = $"{(female ? FemaleNames : MaleNames)[random.Next(16)]} {FamilyNames[random.Next(FamilyNames.Length)]}";
-            Set(person, id, MakeNip(existing + i, female, random), name, region.Agencies[random.Next(region.Agencies.Length)],
+            Set(person, key, MakeNip(existing + i, female, random), name, region.Agencies[random.Next(region.Agencies.Length)],
                 Units[random.Next(Units.Length)], job.Position, job.Level, region.Province, region.City, region.Zone.ToString(),
                 6 + random.Next(4), now.UtcTicks);
             if (await person.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 continue;
             people++;
-            Set(marker, id, now.UtcTicks);
+            Set(marker, key, now.UtcTicks);
             await marker.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             var (channel, address) = telegramChatIdsFrom is { } from
                 ? ("telegram", (from + i).ToString(CultureInfo.InvariantCulture))
                 : ("web", "demo-" + id[..8].ToLowerInvariant() + i.ToString(CultureInfo.InvariantCulture));
-            Set(account, id, channel, address, now.UtcTicks);
+            Set(account, key, channel, address, now.UtcTicks);
             accounts += await account.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -5,10 +5,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AsnBot.Knowledge.Enrollments;
 
-/// <summary>Where a person stands with a training. Only interest exists so far; registration and attendance come later.</summary>
+/// <summary>Where a person stands with a training: interest, then registered, attended, and completed or not.</summary>
 public enum EnrollmentStatus
 {
     Interest,
+    Registered,
+    Attended,
+    Completed,
+    NotCompleted,
 }
 
 /// <summary>A person's link to a training (and, when chosen, one of its sessions), seen by the coordinator.</summary>
@@ -20,6 +24,10 @@ public sealed class Enrollment
     public string? SessionId { get; set; }
     public EnrollmentStatus Status { get; set; } = EnrollmentStatus.Interest;
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>When the coordinator marked it completed; evaluations are scheduled from here.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
 }
 
 internal sealed class EnrollmentMapping : IEntityTypeConfiguration<Enrollment>

@@ -1,32 +1,39 @@
 using System.Globalization;
 using System.Text;
+using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Profiles;
 
 namespace AsnBot.Knowledge.Outbox;
 
 /// <summary>
 /// The audience as SQL over <c>people p</c>, so resolving 100,000 people is a handful of
-/// set-based statements instead of a list in memory. Values always travel as parameters.
+/// set-based statements instead of a list in memory. Values always travel as parameters;
+/// column names are quoted so the same text runs on SQLite and PostgreSQL.
 /// </summary>
 internal sealed class AudienceSql
 {
     private readonly List<(string Name, object Value)> _parameters = [];
 
-    public AudienceSql(AudienceFilter filter)
+    /// <param name="now">Decides "this year" for the JP criterion, in each person's own zone.</param>
+    public AudienceSql(AudienceFilter filter, DateTimeOffset now)
     {
         var where = new StringBuilder("1 = 1");
-        AddIn(where, "p.Agency", filter.Agencies);
-        AddIn(where, "p.Unit", filter.Units);
-        AddIn(where, "p.Province", filter.Provinces);
-        AddIn(where, "p.JobLevel", filter.JobLevels);
+        AddIn(where, "p.\"Agency\"", filter.Agencies);
+        AddIn(where, "p.\"Unit\"", filter.Units);
+        AddIn(where, "p.\"Province\"", filter.Provinces);
+        AddIn(where, "p.\"JobLevel\"", filter.JobLevels);
+        AddGaps(where, filter.Gaps);
+        if (filter.IsBelowJpTarget)
+            AddBelowJpTarget(where, now);
         PersonCondition = where.ToString();
 
         var channel = new StringBuilder();
-        AddIn(channel, "c2.Channel", filter.Channels);
+        AddIn(channel, "c2.\"Channel\"", filter.Channels);
         // The one account a person is reached on: the channel they can act on fastest.
         PreferredAccount = $"""
-            c.Id = (SELECT c2.Id FROM channel_accounts c2
-                    WHERE c2.PersonId = p.Id AND c2.IsReachable = TRUE{channel}
-                    ORDER BY CASE c2.Channel WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END, c2.Id
+            c."Id" = (SELECT c2."Id" FROM channel_accounts c2
+                    WHERE c2."PersonId" = p."Id" AND c2."IsReachable" = TRUE{channel}
+                    ORDER BY CASE c2."Channel" WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END, c2."Id"
                     LIMIT 1)
             """;
     }
@@ -43,13 +50,40 @@ internal sealed class AudienceSql
     {
         if (values.Count == 0)
             return;
-        var names = new List<string>();
-        foreach (var value in values)
-        {
-            var name = "@f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-            _parameters.Add((name, value));
-            names.Add(name);
-        }
+        var names = values.Select(Parameter).ToList();
         sql.Append(" AND ").Append(column).Append(" IN (").AppendJoin(", ", names).Append(')');
+    }
+
+    /// <summary>A rating of the person's latest survey (by completion time) with a big enough gap on one of the competencies.</summary>
+    private void AddGaps(StringBuilder sql, IReadOnlyDictionary<string, int> gaps)
+    {
+        if (gaps.Count == 0)
+            return;
+        var any = gaps.Select(g => $"(r.\"CompetencyCode\" = {Parameter(g.Key)} AND r.\"RequiredLevel\" - r.\"CurrentLevel\" >= {Parameter(g.Value)})");
+        sql.Append(CultureInfo.InvariantCulture, $"""
+             AND EXISTS (SELECT 1 FROM needs_survey_ratings r
+                WHERE r."SurveyId" = (SELECT s."Id" FROM needs_surveys s WHERE s."PersonId" = p."Id" ORDER BY s."CompletedAt" DESC LIMIT 1)
+                AND ({string.Join(" OR ", any)}))
+            """);
+    }
+
+    /// <summary>Credited JP of the person's local year under the target (pending and rejected claims do not count).</summary>
+    private void AddBelowJpTarget(StringBuilder sql, DateTimeOffset now)
+    {
+        string Year(IndonesianTimeZone zone) => Parameter(zone.ToLocal(now).Year);
+        // A REAL target: SQLite keeps decimals as text, and a number compared with text is always smaller.
+        sql.Append(CultureInfo.InvariantCulture, $"""
+             AND COALESCE((SELECT SUM(h."Jp") FROM learning_hours h
+                WHERE h."PersonId" = p."Id" AND h."Status" = 'Credited'
+                AND h."Year" = CASE p."TimeZone" WHEN 'WIT' THEN {Year(IndonesianTimeZone.WIT)} WHEN 'WITA' THEN {Year(IndonesianTimeZone.WITA)} ELSE {Year(IndonesianTimeZone.WIB)} END), 0)
+                < {Parameter((double)LearningHoursSummary.TargetJpPerYear)}
+            """);
+    }
+
+    private string Parameter(object value)
+    {
+        var name = "@f" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters.Add((name, value));
+        return name;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 
@@ -13,19 +14,19 @@ public static class BroadcastAudience
     public const int DefaultBatchSize = 5000;
 
     /// <summary>How many people the filter reaches now, per channel they would get it on.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> CountByChannelAsync(AsnBotDbContext db, AudienceFilter filter, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, int>> CountByChannelAsync(AsnBotDbContext db, AudienceFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var audience = new AudienceSql(filter);
+        var audience = new AudienceSql(filter, now);
         var sql = $"""
-            SELECT c.Channel, COUNT(*) FROM people p JOIN channel_accounts c ON {audience.PreferredAccount}
-            WHERE {audience.PersonCondition} GROUP BY c.Channel
+            SELECT c."Channel", COUNT(*) FROM people p JOIN channel_accounts c ON {audience.PreferredAccount}
+            WHERE {audience.PersonCondition} GROUP BY c."Channel"
             """;
         await using var command = await OutboxSql.CommandAsync(db, sql, audience.Parameters.Select(p => (p.Name, (object?)p.Value)), cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            counts[reader.GetString(0)] = reader.GetInt32(1);
+            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
         return counts;
     }
 
@@ -35,6 +36,8 @@ public static class BroadcastAudience
     /// nobody twice (dedupe key); it stops between batches when the broadcast is cancelled.
     /// Returns the number of rows the broadcast has.
     /// </summary>
+    private static string After(bool first) => first ? "1 = 1" : "p.\"Id\" > @after";
+
     public static async Task<int> EnqueueAsync(
         AsnBotDbContext db, long broadcastId, DeliveryWindow window, DateTimeOffset now, CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
     {
@@ -48,7 +51,7 @@ public static class BroadcastAudience
         broadcast.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var audience = new AudienceSql(AudienceFilter.FromJson(broadcast.AudienceJson));
+        var audience = new AudienceSql(AudienceFilter.FromJson(broadcast.AudienceJson), now);
         var payload = BroadcastMessage.Payload(broadcast);
         var parameters = new List<(string, object?)>(audience.Parameters.Select(p => (p.Name, (object?)p.Value)))
         {
@@ -61,31 +64,35 @@ public static class BroadcastAudience
             ("@wit", DueAt(broadcast, window, IndonesianTimeZone.WIT, now)),
             ("@limit", batchSize),
         };
-        var batchEnd = $"""
-            SELECT MAX(Id) FROM (SELECT p.Id FROM people p WHERE p.Id > @after AND {audience.PersonCondition} ORDER BY p.Id LIMIT @limit) AS batch
+        // The last id of the next batch; the first batch has no lower bound, so the key's type
+        // (text on SQLite, uuid on PostgreSQL) is only ever what the database itself returned.
+        string BatchEnd(bool first) => $"""
+            SELECT batch."Id" FROM (SELECT p."Id" FROM people p WHERE {After(first)} AND {audience.PersonCondition} ORDER BY p."Id" LIMIT @limit) AS batch
+            ORDER BY batch."Id" DESC LIMIT 1
             """;
-        var insert = $"""
-            INSERT INTO {OutboxSql.Table} (PersonId, Channel, Address, Kind, PayloadJson, NotBefore, DedupeKey, BroadcastId, Status, Attempts, CreatedAt, UpdatedAt)
-            SELECT p.Id, c.Channel, c.Address, @kind, @payload,
-                   CASE p.TimeZone WHEN 'WIT' THEN @wit WHEN 'WITA' THEN @wita ELSE @wib END,
-                   'broadcast:' || @broadcast || ':' || p.Id, @broadcast, 'Pending', 0, @now, @now
+        string Insert(bool first) => $"""
+            INSERT INTO {OutboxSql.Table} ("PersonId", "Channel", "Address", "Kind", "PayloadJson", "NotBefore", "DedupeKey", "BroadcastId", "Status", "Attempts", "CreatedAt", "UpdatedAt")
+            SELECT p."Id", c."Channel", c."Address", @kind, @payload,
+                   CASE p."TimeZone" WHEN 'WIT' THEN @wit WHEN 'WITA' THEN @wita ELSE @wib END,
+                   'broadcast:' || @broadcast || ':' || p."Id", @broadcast, 'Pending', 0, @now, @now
             FROM people p JOIN channel_accounts c ON {audience.PreferredAccount}
-            WHERE p.Id > @after AND p.Id <= @upper AND {audience.PersonCondition}
-            ON CONFLICT (DedupeKey) DO NOTHING
+            WHERE {After(first)} AND p."Id" <= @upper AND {audience.PersonCondition}
+            ON CONFLICT ("DedupeKey") DO NOTHING
             """;
 
-        var after = string.Empty;
+        object? after = null;
         while (true)
         {
-            var upper = await OutboxSql.ScalarAsync(db, batchEnd, [.. parameters, ("@after", after)], cancellationToken).ConfigureAwait(false) as string;
+            var first = after is null;
+            var upper = await OutboxSql.ScalarAsync(db, BatchEnd(first), [.. parameters, ("@after", after)], cancellationToken).ConfigureAwait(false);
             if (upper is null)
                 break;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
-                var status = await OutboxSql.ScalarAsync(db, "SELECT Status FROM broadcasts WHERE Id = @broadcast", [("@broadcast", broadcastId)], cancellationToken).ConfigureAwait(false) as string;
+                var status = await OutboxSql.ScalarAsync(db, "SELECT \"Status\" FROM broadcasts WHERE \"Id\" = @broadcast", [("@broadcast", broadcastId)], cancellationToken).ConfigureAwait(false) as string;
                 if (status == nameof(BroadcastStatus.Cancelled))
                     return await CountAsync(db, broadcastId, cancellationToken).ConfigureAwait(false);
-                await OutboxSql.ExecuteAsync(db, insert, [.. parameters, ("@after", after), ("@upper", upper)], cancellationToken).ConfigureAwait(false);
+                await OutboxSql.ExecuteAsync(db, Insert(first), [.. parameters, ("@after", after), ("@upper", upper)], cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             after = upper;
@@ -93,7 +100,7 @@ public static class BroadcastAudience
 
         var targeted = await CountAsync(db, broadcastId, cancellationToken).ConfigureAwait(false);
         await OutboxSql.ExecuteAsync(db,
-            "UPDATE broadcasts SET Status = @enqueued, Targeted = @targeted, UpdatedAt = @now WHERE Id = @broadcast AND Status <> @cancelled",
+            "UPDATE broadcasts SET \"Status\" = @enqueued, \"Targeted\" = @targeted, \"UpdatedAt\" = @now WHERE \"Id\" = @broadcast AND \"Status\" <> @cancelled",
             [("@enqueued", BroadcastStatus.Enqueued), ("@cancelled", BroadcastStatus.Cancelled), ("@targeted", targeted), ("@now", now), ("@broadcast", broadcastId)],
             cancellationToken).ConfigureAwait(false);
         return targeted;
@@ -109,6 +116,6 @@ public static class BroadcastAudience
     }
 
     private static async Task<int> CountAsync(AsnBotDbContext db, long broadcastId, CancellationToken cancellationToken) =>
-        Convert.ToInt32(await OutboxSql.ScalarAsync(db, $"SELECT COUNT(*) FROM {OutboxSql.Table} WHERE BroadcastId = @broadcast", [("@broadcast", broadcastId)], cancellationToken).ConfigureAwait(false),
-            System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt32(await OutboxSql.ScalarAsync(db, $"SELECT COUNT(*) FROM {OutboxSql.Table} WHERE \"BroadcastId\" = @broadcast", [("@broadcast", broadcastId)], cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
 }

@@ -23,9 +23,11 @@ public abstract record DeliveryOutcome(long Id)
 /// <summary>
 /// The outbox's state changes, each one short statement: claim due rows, record outcomes,
 /// give expired claims back, cancel a broadcast. SQLite runs one writer at a time, so an
-/// UPDATE ... WHERE Id IN (SELECT ... LIMIT n) RETURNING is an atomic claim there. PostgreSQL
-/// needs <c>FOR UPDATE SKIP LOCKED</c> in the inner SELECT so that several instances claim
-/// disjoint rows; that is the one provider-specific line (<see cref="ClaimSql"/>).
+/// UPDATE ... WHERE Id IN (SELECT ... LIMIT n) RETURNING is an atomic claim there. On
+/// PostgreSQL several instances claim at once: the due rows are locked with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so each claimer takes rows no other one holds, and a row
+/// claimed meanwhile is seen as 'Sending' when its lock is released; that is the one
+/// provider-specific statement (<see cref="ClaimSql"/>).
 /// </summary>
 public static class OutboxStore
 {
@@ -38,7 +40,15 @@ public static class OutboxStore
             WHERE Id IN (SELECT Id FROM {Table} WHERE Channel = @channel AND Status = 'Pending' AND NotBefore <= @now ORDER BY NotBefore, Id LIMIT @limit)
             RETURNING Id, PersonId, Channel, Address, Kind, PayloadJson, Attempts, BroadcastId
             """,
-        _ => throw new NotSupportedException($"Outbox claims are written for SQLite only, not for {providerName}."),
+        OutboxSql.PostgresProvider => $"""
+            WITH due AS (
+              SELECT Id FROM {Table} WHERE Channel = @channel AND Status = 'Pending' AND NotBefore <= @now
+              ORDER BY NotBefore, Id LIMIT @limit FOR UPDATE SKIP LOCKED)
+            UPDATE {Table} m SET Status = 'Sending', ClaimedBy = @owner, ClaimedAt = @now, UpdatedAt = @now, Attempts = m.Attempts + 1
+            FROM due WHERE m.Id = due.Id
+            RETURNING m.Id, m.PersonId, m.Channel, m.Address, m.Kind, m.PayloadJson, m.Attempts, m.BroadcastId
+            """,
+        _ => throw new NotSupportedException($"Outbox claims are written for SQLite and PostgreSQL, not for {providerName}."),
     };
 
     public static async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(
@@ -53,7 +63,7 @@ public static class OutboxStore
         {
             claimed.Add(new ClaimedMessage(
                 reader.GetInt64(0),
-                Guid.Parse(reader.GetString(1)),
+                OutboxSql.ReadGuid(reader, 1),
                 reader.GetString(2),
                 reader.GetString(3),
                 Enum.Parse<OutboxKind>(reader.GetString(4)),

@@ -64,6 +64,29 @@ public sealed class TrainingRecommender : IDisposable
 
     public int Count => _trainings.Count;
 
+    /// <summary>
+    /// Trainings whose words match already analysed question terms, best first. Coverage is
+    /// the share of the terms (less <paramref name="neutral"/> ones, such as "kapan") that the
+    /// training's title and keywords contain.
+    /// </summary>
+    public IReadOnlyList<CatalogMatch> Search(IReadOnlyCollection<string> terms, IReadOnlySet<string> neutral, int max, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(neutral);
+        var counted = terms.Distinct(StringComparer.Ordinal).Where(t => !neutral.Contains(t)).ToList();
+        if (counted.Count == 0)
+            return [];
+        var request = new RecommendationRequest { Today = today };
+        var matches = new List<CatalogMatch>();
+        foreach (var hit in _index.Search(counted, max))
+        {
+            var training = _trainings[hit.Code];
+            var quotable = QuotableTerms(training);
+            matches.Add(new CatalogMatch(training, (double)counted.Count(quotable.Contains) / counted.Count, NextSession(training, request)));
+        }
+        return matches;
+    }
+
     public Training? Find(string code) => _trainings.GetValueOrDefault(code.Trim().ToUpperInvariant()) ?? _trainings.GetValueOrDefault(code.Trim());
 
     public Recommendation Recommend(RecommendationRequest request)
@@ -247,3 +270,6 @@ public sealed class TrainingRecommender : IDisposable
 
     private sealed record Scored(Training Training, double Relevance, double Total, TrainingSession? Session);
 }
+
+/// <summary>A training found for a question, with how much of the question it covers and its next open session.</summary>
+public sealed record CatalogMatch(Training Training, double Coverage, TrainingSession? NextSession);

@@ -41,7 +41,7 @@ public sealed class CompetencyRating
 
 /// <summary>
 /// A row of the development plan, as PP 11/2017 art. 207(3) lists it: the competency, the
-/// path (KL/NKL), the provider and the timing. The budget is for the coordinator to add.
+/// path (KL/NKL), the provider, the timing and the budget.
 /// </summary>
 public sealed class DevelopmentPlanRow
 {
@@ -57,4 +57,7 @@ public sealed class DevelopmentPlanRow
     public DateOnly? PlannedStart { get; set; }
 
     public string? SessionId { get; set; }
+
+    /// <summary>The training's cost per participant from the catalog; null when the catalog gives none.</summary>
+    public decimal? EstimatedBudget { get; set; }
 }

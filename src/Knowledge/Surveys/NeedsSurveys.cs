@@ -43,7 +43,8 @@ public static class NeedsSurveys
 
     /// <summary>
     /// One plan row per gap, biggest gap first: the training the recommender ranks first for
-    /// that competency alone decides the path, the provider and the first suitable session.
+    /// that competency alone decides the path, the provider, the first suitable session and,
+    /// from the training's cost, the budget.
     /// </summary>
     public static List<DevelopmentPlanRow> Plan(TrainingRecommender recommender, IEnumerable<CompetencyRating> ratings, RecommendationRequest context)
     {
@@ -69,6 +70,7 @@ public static class NeedsSurveys
                 Provider = best.Provider,
                 PlannedStart = best.NextSessionStart,
                 SessionId = best.NextSessionId,
+                EstimatedBudget = recommender.Find(best.Code)?.Cost,
             });
         }
         return rows;

@@ -43,5 +43,6 @@ internal sealed class DevelopmentPlanRowMapping : IEntityTypeConfiguration<Devel
         builder.Property(r => r.TrainingCode).HasMaxLength(40);
         builder.Property(r => r.Provider).HasMaxLength(300);
         builder.Property(r => r.SessionId).HasMaxLength(60);
+        builder.Property(r => r.EstimatedBudget).HasPrecision(18, 2);
     }
 }

@@ -37,7 +37,7 @@ public sealed class TranscriptTests(TranscriptTests.Host host) : IClassFixture<T
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            Assert.True(colon > 0, $"{file}:{i + 1}: expected 'user:', 'press:', 'expect:' or 'buttons:'");
+            Assert.True(colon > 0, $"{file}:{i + 1}: expected 'user:', 'press:', 'given:', 'expect:' or 'buttons:'");
             var (verb, value) = (line[..colon], line[(colon + 1)..].Trim());
             var where = $"{file}:{i + 1}";
             switch (verb)
@@ -52,6 +52,9 @@ public sealed class TranscriptTests(TranscriptTests.Host host) : IClassFixture<T
                     Assert.True(choice is not null, $"{where}: no button '{value}' in the last reply; buttons were: {string.Join(" | ", chat.Last.Count == 0 ? [] : chat.Last[^1].Choices.Select(c => $"{c.Label}={c.Value}"))}");
                     await chat.PressAsync(choice.Value);
                     turns++;
+                    break;
+                case "given":
+                    await TranscriptGivens.ApplyAsync(host.App, chat.SessionId, value, where);
                     break;
                 case "expect":
                     Assert.True(chat.LastText.Contains(value, StringComparison.Ordinal), $"{where}: expected '{value}' in:\n{chat.LastText}");

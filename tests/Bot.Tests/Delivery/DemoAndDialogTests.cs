@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using AsnBot.Channels.Web;
 using AsnBot.Knowledge.Demo;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Profiles;
+using AsnBot.Knowledge.Surveys;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Bot.Tests.Delivery;
@@ -30,6 +33,40 @@ public sealed class DemoAndDialogTests
         Assert.True(refused.WasRefused);
         var forced = await bot.App.QueryAsync(db => DemoPeople.SeedAsync(db, 10, null, force: true, bot.Time.GetUtcNow(), CancellationToken.None));
         Assert.Equal(10, forced.People);
+    }
+
+    [Fact]
+    public async Task Seed_demo_gives_each_person_a_survey_and_this_years_jp_so_the_audience_filters_pick_some_not_all()
+    {
+        await using var bot = new OutboxFixture();
+        await bot.App.QueryAsync(db => DemoPeople.SeedAsync(db, 300, null, force: false, bot.Time.GetUtcNow(), CancellationToken.None));
+
+        var needs = await DemoNeeds.SeedAsync(bot.App.Services, bot.Time.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(300, needs.Surveys);
+        Assert.Equal(new DemoNeedsResult(0, 0), await DemoNeeds.SeedAsync(bot.App.Services, bot.Time.GetUtcNow(), CancellationToken.None));
+
+        var surveys = await bot.App.QueryAsync(db => db.Set<NeedsSurvey>().AsNoTracking().Include(s => s.Ratings).ToListAsync());
+        Assert.Equal(300, surveys.Select(s => s.PersonId).Distinct().Count());
+        Assert.All(surveys, s => Assert.True(s.Ratings.Count >= 9 && s.CompletedAt < bot.Time.GetUtcNow()));
+        // From no gap to three levels below what the job asks (levels run 1-5, the highest requirement is 4).
+        Assert.Equal([0, 1, 2, 3], surveys.SelectMany(s => s.Ratings).Select(r => Math.Max(0, r.Gap)).Distinct().Order());
+        Assert.True(surveys.Select(s => s.Challenge).Distinct().Count() > 3);
+
+        var entries = await bot.App.QueryAsync(db => db.Set<LearningHoursEntry>().AsNoTracking().ToListAsync());
+        Assert.Equal(needs.LearningHoursEntries, entries.Count);
+        Assert.Contains(entries, e => e.Status == LearningHoursStatus.PendingVerification);
+        Assert.True(entries.Select(e => e.PathCode).Distinct().Count() > 5);
+        var credited = entries.Where(e => e.Status == LearningHoursStatus.Credited).GroupBy(e => e.PersonId).ToDictionary(g => g.Key, g => g.Sum(e => e.Jp));
+        Assert.Contains(credited.Values, jp => jp >= 20);
+
+        await using var scope = bot.App.Services.CreateAsyncScope();
+        var broadcasts = scope.ServiceProvider.GetRequiredService<Broadcasts.BroadcastService>();
+        async Task<int> CountAsync(AudienceFilter filter) =>
+            (await broadcasts.PreviewAsync(await broadcasts.CreateAsync(new Broadcasts.BroadcastDraft("Halo", null, filter, null, "tester"), CancellationToken.None), CancellationToken.None)).Audience;
+        Assert.InRange(await CountAsync(new AudienceFilter { Gaps = new Dictionary<string, int> { ["M.3"] = 2 } }), 1, 299);
+        var below = await CountAsync(new AudienceFilter { IsBelowJpTarget = true });
+        Assert.Equal(300 - credited.Values.Count(jp => jp >= 20), below);
+        Assert.InRange(below, 1, 299);
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public sealed class SessionReminderTests
         var bot = new OutboxFixture(now);
         var ambon = await bot.AddPersonAsync("ambon", zone: IndonesianTimeZone.WIT, province: "Maluku");
         var medan = await bot.AddPersonAsync("medan");
-        sessions.Add(new EnrolledSession(ambon, 7, "Pelatihan Literasi Digital", SessionStart, "Aula BKPSDM"));
-        sessions.Add(new EnrolledSession(medan, 7, "Pelatihan Literasi Digital", SessionStart, "Aula BKPSDM"));
+        sessions.Add(new EnrolledSession(ambon, "PLT-007-A", "Pelatihan Literasi Digital", SessionStart, "Aula BKPSDM"));
+        sessions.Add(new EnrolledSession(medan, "PLT-007-A", "Pelatihan Literasi Digital", SessionStart, "Aula BKPSDM"));
         return (bot, new Calendar(sessions), ambon, medan);
     }
 

@@ -47,14 +47,16 @@ public sealed class BotApp : WebApplicationFactory<Program>
             File.Delete(file + suffix);
     }
 
-    private BotApp(string postgresConnectionString, bool _)
+    private BotApp(string postgresConnectionString, Action<IServiceCollection>? configureTestServices)
         : this()
     {
         _postgresConnectionString = postgresConnectionString;
+        ConfigureTestServices = configureTestServices;
     }
 
     /// <summary>The same bot on a PostgreSQL database instead of a SQLite file.</summary>
-    public static BotApp OnPostgres(string connectionString) => new(connectionString, true);
+    public static BotApp OnPostgres(string connectionString, Action<IServiceCollection>? configureTestServices = null) =>
+        new(connectionString, configureTestServices);
 
     public string DatabaseFile { get; }
 

@@ -34,6 +34,9 @@ public sealed class TelegramBotApp : WebApplicationFactory<Program>
 
     public TelegramMode Mode { get; }
 
+    /// <summary>Settings over the ones below (e.g. "Delivery:RetryBaseDelay"); set them before <see cref="Start"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     public string DatabaseFile { get; }
 
     public Uri WebhookUrl => new($"http://127.0.0.1:{_port}{TelegramWebhook.Path}");
@@ -59,6 +62,8 @@ public sealed class TelegramBotApp : WebApplicationFactory<Program>
             builder.UseSetting("Telegram:WebhookUrl", WebhookUrl.ToString());
             builder.UseSetting("Telegram:WebhookSecret", WebhookSecret);
         }
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public async Task<T> QueryAsync<T>(Func<AsnBotDbContext, Task<T>> query)

@@ -38,7 +38,17 @@ public static partial class TeamsEndpoints
         if (settings.HasCredentials && authorization is null)
             return Refused(logger, "no bearer token");
 
-        var activity = await ReadAsync(http, cancellationToken);
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        Activity? activity;
+        try
+        {
+            activity = await ReadAsync(http, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
         if (activity is null)
             return Results.BadRequest();
 
@@ -75,15 +85,17 @@ public static partial class TeamsEndpoints
 
     private static async Task<Activity?> ReadAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
-            return null;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBodyBytes;
         try
         {
             return await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, Json, cancellationToken);
         }
-        catch (Exception e) when (e is JsonException or BadHttpRequestException)
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode != StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }

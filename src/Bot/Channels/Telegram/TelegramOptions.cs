@@ -28,6 +28,9 @@ public sealed class TelegramOptions
     /// <summary>Telegram sends it back in X-Telegram-Bot-Api-Secret-Token on every webhook call.</summary>
     public string WebhookSecret { get; set; } = string.Empty;
 
+    /// <summary>How long one Bot API call (a send, an edit) may take before it counts as failed and is retried.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(BotToken);
 }
 
@@ -50,6 +53,8 @@ public sealed partial class TelegramOptionsValidation : IValidateOptions<Telegra
             problems.Add("Telegram:BotToken must be the token BotFather gave, like 123456789:AA... (digits, a colon, then letters, digits, '_' or '-').");
         if (!IsHttpUrl(options.ApiBaseUrl, out _))
             problems.Add("Telegram:ApiBaseUrl must be an absolute http(s) address of a Bot API server, e.g. https://api.telegram.org.");
+        if (options.CallTimeout <= TimeSpan.Zero || options.CallTimeout > TimeSpan.FromMinutes(2))
+            problems.Add("Telegram:CallTimeout must be more than zero and at most 00:02:00, e.g. 00:00:15.");
         if (options.Mode == TelegramMode.Webhook)
         {
             if (!IsHttpUrl(options.WebhookUrl, out var url))

@@ -24,8 +24,6 @@ public sealed partial class TelegramSender(
 {
     public const string ChannelName = "telegram";
     private const string AnsweredKey = "answered";
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(15);
-
     public string Channel => ChannelName;
 
     public async Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
@@ -68,7 +66,7 @@ public sealed partial class TelegramSender(
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(CallTimeout);
+            timeout.CancelAfter(bot.Options.CallTimeout);
             await bot.Client.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RequestException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -82,7 +80,7 @@ public sealed partial class TelegramSender(
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CallTimeout);
+        timeout.CancelAfter(bot.Options.CallTimeout);
         try
         {
             await call(timeout.Token).ConfigureAwait(false);
@@ -110,7 +108,7 @@ public sealed partial class TelegramSender(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SendResult(SendStatus.Failed, Error: $"No answer from Telegram within {CallTimeout.TotalSeconds} s.");
+            return new SendResult(SendStatus.Failed, Error: $"No answer from Telegram within {bot.Options.CallTimeout.TotalSeconds} s.");
         }
     }
 

@@ -58,7 +58,11 @@ public sealed partial class TelegramUpdates(
 
     private async Task RunTurnAsync(ChannelUser user, string? text, string? choice, string externalId, (int MessageId, string Label)? pressed, CancellationToken cancellationToken)
     {
-        var turn = conversations.HandleAsync(new IncomingMessage(user, text, choice, externalId), cancellationToken);
+        // SQLite's "async" calls complete synchronously (a busy database even sleeps the calling
+        // thread), so the turn runs on its own thread: otherwise the typing timer could only
+        // start after the slow work it is meant to cover.
+        var incoming = new IncomingMessage(user, text, choice, externalId);
+        var turn = Task.Run(() => conversations.HandleAsync(incoming, cancellationToken), cancellationToken);
         using (var typingWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var first = await Task.WhenAny(turn, Task.Delay(TypingAfter, time, typingWait.Token)).ConfigureAwait(false);

@@ -46,6 +46,10 @@ public static partial class TelegramWebhook
         {
             return Results.BadRequest();
         }
+        catch (BadHttpRequestException e)
+        {
+            return Results.StatusCode(e.StatusCode);
+        }
         if (update is null)
             return Results.BadRequest();
 

@@ -26,5 +26,8 @@ public static class WellKnownDialogs
     public const string MyData = "my-data";
     public const string DeleteData = "delete-data";
 
-    public static readonly ImmutableArray<string> All = [Registration, Menu, Help, MyData, DeleteData];
+    /// <summary>Where free text that no route takes goes: a question, answered or passed to a coordinator.</summary>
+    public const string Ask = "ask";
+
+    public static readonly ImmutableArray<string> All = [Registration, Menu, Help, MyData, DeleteData, Ask];
 }

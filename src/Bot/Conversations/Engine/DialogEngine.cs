@@ -25,6 +25,7 @@ public static class DialogEngine
             UserText text when GlobalCommands.Parse(text.Text) is { } command => run.Command(state, command),
             UserText or UserChoice => run.Answer(state, input),
             QueueDialog queued => run.Enqueue(state, queued.DialogId),
+            OpenDialog open => run.Open(state, open.DialogId, open.Answers),
             ActionCompleted done => run.Resume(state, done.Outcome),
             _ => throw new ArgumentException($"Unknown input {input.GetType().Name}", nameof(input)),
         };
@@ -102,6 +103,9 @@ public static class DialogEngine
             return Done(state.Queue.Contains(dialogId) ? state : state with { Queue = state.Queue.Add(dialogId) });
         }
 
+        public Turn Open(ConversationState state, string dialogId, ImmutableDictionary<string, string> answers) =>
+            Start(state with { Active = null }, dialogId, answers);
+
         public Turn Resume(ConversationState state, ActionOutcome outcome)
         {
             _replies.AddRange(outcome.Replies);
@@ -129,10 +133,10 @@ public static class DialogEngine
 
         private static ConversationState Abandon(ConversationState state) => state with { Active = null, Paused = [] };
 
-        private Turn Start(ConversationState state, string dialogId)
+        private Turn Start(ConversationState state, string dialogId, ImmutableDictionary<string, string>? answers = null)
         {
             var dialog = dialogs.Get(dialogId);
-            var frame = new DialogFrame(dialogId, dialog.First.Id, ImmutableDictionary<string, string>.Empty);
+            var frame = new DialogFrame(dialogId, dialog.First.Id, answers ?? ImmutableDictionary<string, string>.Empty);
             return Walk(state with { Active = frame, Queue = state.Queue.Remove(dialogId) }, dialog, dialog.First);
         }
 

@@ -14,6 +14,12 @@ public sealed record UserChoice(string Value) : TurnInput;
 /// <summary>The system starts a dialog for the person; it waits if they are mid-dialog.</summary>
 public sealed record QueueDialog(string DialogId) : TurnInput;
 
+/// <summary>
+/// Free text outside a dialog, routed to a dialog: it starts at once with some answers
+/// already given (the question asked, the words to search for), in place of what rested.
+/// </summary>
+public sealed record OpenDialog(string DialogId, ImmutableDictionary<string, string> Answers) : TurnInput;
+
 /// <summary>A named action finished; its outcome continues the dialog.</summary>
 public sealed record ActionCompleted(ActionOutcome Outcome) : TurnInput;
 

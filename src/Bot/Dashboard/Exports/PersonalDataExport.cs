@@ -8,23 +8,24 @@ using Microsoft.EntityFrameworkCore;
 namespace AsnBot.Dashboard.Exports;
 
 /// <summary>The datasets coordinators download, each limited to the scope's people and the list's filter.</summary>
-public sealed class PersonalDataExport(AsnBotDbContext db)
+public sealed class PersonalDataExport(AsnBotDbContext db, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Datasets = ["pegawai", "survei", "pendaftaran"];
 
     public Task<ExportTable> BuildAsync(string dataset, DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken) => dataset switch
     {
-        "pegawai" => PeopleAsync(scope, filter, cancellationToken),
+        "pegawai" => PeopleTableAsync(scope, filter, cancellationToken),
         "survei" => SurveysAsync(scope, filter, cancellationToken),
         "pendaftaran" => EnrollmentsAsync(scope, filter, cancellationToken),
         _ => throw new ArgumentException($"Unknown dataset '{dataset}'.", nameof(dataset)),
     };
 
-    private IQueryable<Knowledge.Profiles.Person> People(DashboardScope scope, PeopleFilter filter) => filter.Apply(scope.People(db), db);
+    private Task<IQueryable<Knowledge.Profiles.Person>> PeopleAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken) =>
+        filter.ApplyAsync(scope.People(db), db, time, cancellationToken);
 
-    private async Task<ExportTable> PeopleAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
+    private async Task<ExportTable> PeopleTableAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
     {
-        var people = await People(scope, filter).OrderBy(p => p.Agency).ThenBy(p => p.Unit).ThenBy(p => p.FullName)
+        var people = await (await PeopleAsync(scope, filter, cancellationToken).ConfigureAwait(false)).OrderBy(p => p.Agency).ThenBy(p => p.Unit).ThenBy(p => p.FullName)
             .Select(p => new { p.Nip, p.FullName, p.Agency, p.Unit, p.Position, p.JobLevel, p.Province, p.City, p.TimeZone, p.RegisteredAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new ExportTable("pegawai",
@@ -35,7 +36,7 @@ public sealed class PersonalDataExport(AsnBotDbContext db)
     /// <summary>One row per competency rating of each person's surveys, with the gap.</summary>
     private async Task<ExportTable> SurveysAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
     {
-        var people = People(scope, filter);
+        var people = await PeopleAsync(scope, filter, cancellationToken).ConfigureAwait(false);
         var rows = await (
             from s in db.Set<NeedsSurvey>()
             join p in people on s.PersonId equals p.Id
@@ -50,7 +51,7 @@ public sealed class PersonalDataExport(AsnBotDbContext db)
 
     private async Task<ExportTable> EnrollmentsAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
     {
-        var people = People(scope, filter);
+        var people = await PeopleAsync(scope, filter, cancellationToken).ConfigureAwait(false);
         var rows = await (
             from e in db.Set<Enrollment>()
             join p in people on e.PersonId equals p.Id

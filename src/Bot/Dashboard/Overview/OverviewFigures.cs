@@ -2,7 +2,6 @@ using AsnBot.Dashboard.Access;
 using AsnBot.Dashboard.People;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
-using AsnBot.Knowledge.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Dashboard.Overview;
@@ -11,6 +10,12 @@ public sealed record CountBy(string Label, int Count);
 
 /// <summary>Average gap (required minus current, negatives counted as 0) of the people of a unit on a competency.</summary>
 public sealed record GapCell(string Unit, string Competency, double AverageGap, int People);
+
+/// <summary>A unit's people and how many of them reached 20 JP this year.</summary>
+public sealed record JpShare(string Unit, int People, int Reached)
+{
+    public double Share => People == 0 ? 0 : Reached / (double)People;
+}
 
 public sealed record BroadcastOutcome(long Id, string Text, int Targeted, int Sent, int Failed, int Unreachable, int Acknowledged);
 
@@ -21,12 +26,18 @@ public sealed record OverviewFigures(
     IReadOnlyList<CountBy> ByAgency,
     IReadOnlyList<CountBy> ByUnit,
     IReadOnlyList<GapCell> Gaps,
-    IReadOnlyList<BroadcastOutcome> Broadcasts)
+    IReadOnlyList<BroadcastOutcome> Broadcasts,
+    int JpYear,
+    IReadOnlyList<CountBy> JpDistribution,
+    IReadOnlyList<JpShare> JpByUnit)
 {
     public const int MaxUnits = 12;
     public const int MaxBroadcasts = 8;
 
-    public static async Task<OverviewFigures> ForAsync(AsnBotDbContext db, DashboardScope scope, CancellationToken cancellationToken)
+    /// <summary>The distribution's bins of JP this year, the last one being the target reached.</summary>
+    public static readonly IReadOnlyList<string> JpBins = ["0 JP", "1–9 JP", "10–19 JP", "≥ 20 JP"];
+
+    public static async Task<OverviewFigures> ForAsync(AsnBotDbContext db, DashboardScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -47,13 +58,33 @@ public sealed record OverviewFigures(
         var gaps = ratings.GroupBy(r => (r.Unit, r.CompetencyCode))
             .Select(g => new GapCell(g.Key.Unit, g.Key.CompetencyCode, g.Average(r => Math.Max(0, r.RequiredLevel - r.CurrentLevel)), g.Count()))
             .OrderBy(c => c.Unit, StringComparer.Ordinal).ThenBy(c => c.Competency, StringComparer.Ordinal).ToList();
+        var year = LearningHoursThisYear.Year(time);
+        var jp = await LearningHoursThisYear.CreditedAsync(db, people, year, cancellationToken).ConfigureAwait(false);
+        var units = await people.Select(p => new { p.Id, p.Unit }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bins = new int[JpBins.Count];
+        foreach (var person in units)
+            bins[Bin(jp.GetValueOrDefault(person.Id))]++;
+        var jpByUnit = units.GroupBy(u => u.Unit)
+            .Select(g => new JpShare(g.Key, g.Count(), g.Count(u => jp.GetValueOrDefault(u.Id) >= LearningHoursThisYear.Target)))
+            .OrderByDescending(s => s.People).ThenBy(s => s.Unit, StringComparer.Ordinal).Take(MaxUnits).ToList();
         return new OverviewFigures(
             total, surveyed,
             [.. byAgency.OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)],
             [.. byUnit.OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal).Take(MaxUnits)],
             gaps,
-            await BroadcastOutcomesAsync(db, scope, cancellationToken).ConfigureAwait(false));
+            await BroadcastOutcomesAsync(db, scope, cancellationToken).ConfigureAwait(false),
+            year,
+            [.. JpBins.Select((label, i) => new CountBy(label, bins[i]))],
+            jpByUnit);
     }
+
+    private static int Bin(decimal jp) => jp switch
+    {
+        <= 0 => 0,
+        < 10 => 1,
+        < LearningHoursThisYear.Target => 2,
+        _ => 3,
+    };
 
     private static async Task<IReadOnlyList<BroadcastOutcome>> BroadcastOutcomesAsync(AsnBotDbContext db, DashboardScope scope, CancellationToken cancellationToken)
     {

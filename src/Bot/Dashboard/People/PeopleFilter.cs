@@ -20,6 +20,20 @@ public sealed record PeopleFilter
     /// <summary>A competency code: only people whose latest survey shows a gap on it.</summary>
     public string? Gap { get; init; }
 
+    /// <summary>Only people with less than 20 JP credited this year.</summary>
+    public bool BelowJp { get; init; }
+
+    /// <summary>All of <see cref="Apply"/>, and the JP condition, which is decided on the year's ledger in memory.</summary>
+    public async Task<IQueryable<Person>> ApplyAsync(IQueryable<Person> people, AsnBotDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        people = Apply(people, db);
+        if (!BelowJp)
+            return people;
+        var credited = await LearningHoursThisYear.CreditedAsync(db, people, LearningHoursThisYear.Year(time), cancellationToken).ConfigureAwait(false);
+        var reached = credited.Where(c => c.Value >= LearningHoursThisYear.Target).Select(c => c.Key).ToList();
+        return people.Where(p => !reached.Contains(p.Id));
+    }
+
     public IQueryable<Person> Apply(IQueryable<Person> people, AsnBotDbContext db)
     {
         ArgumentNullException.ThrowIfNull(people);
@@ -71,6 +85,8 @@ public sealed record PeopleFilter
         Add("jobLevel", JobLevel);
         Add("province", Province);
         Add("gap", Gap);
+        if (BelowJp)
+            parts.Add("belowJp=true");
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
@@ -85,6 +101,7 @@ public sealed record PeopleFilter
             JobLevel = query["jobLevel"],
             Province = query["province"],
             Gap = query["gap"],
+            BelowJp = query["belowJp"] == "true",
         };
     }
 

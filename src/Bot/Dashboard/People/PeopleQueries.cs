@@ -1,5 +1,6 @@
 using AsnBot.Dashboard.Access;
 using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Surveys;
@@ -15,18 +16,19 @@ public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total);
 public sealed record PeopleFilterChoices(IReadOnlyList<string> Agencies, IReadOnlyList<string> Units, IReadOnlyList<string> JobLevels, IReadOnlyList<string> Provinces);
 
 /// <summary>Everything the person page shows about one civil servant.</summary>
-public sealed record PersonDetails(Person Person, IReadOnlyList<ChannelAccount> Channels, IReadOnlyList<NeedsSurvey> Surveys, IReadOnlyList<EnrollmentRow> Enrollments);
+public sealed record PersonDetails(
+    Person Person, IReadOnlyList<ChannelAccount> Channels, IReadOnlyList<NeedsSurvey> Surveys, IReadOnlyList<EnrollmentRow> Enrollments, LearningHoursSummary LearningHours);
 
 public sealed record EnrollmentRow(string TrainingCode, string Title, string? SessionId, EnrollmentStatus Status, DateTimeOffset CreatedAt);
 
 /// <summary>Reads people for the dashboard, always through <see cref="DashboardScope.People"/>.</summary>
 public static class PeopleQueries
 {
-    public static async Task<PeoplePage> PageAsync(AsnBotDbContext db, DashboardScope scope, PeopleFilter filter, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<PeoplePage> PageAsync(AsnBotDbContext db, DashboardScope scope, PeopleFilter filter, TimeProvider time, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
-        var people = filter.Apply(scope.People(db), db);
+        var people = await filter.ApplyAsync(scope.People(db), db, time, cancellationToken).ConfigureAwait(false);
         var total = await people.CountAsync(cancellationToken).ConfigureAwait(false);
         var surveys = db.Set<NeedsSurvey>();
         var rows = await people.OrderBy(p => p.FullName).ThenBy(p => p.Id).Skip(skip).Take(take)
@@ -50,7 +52,7 @@ public static class PeopleQueries
     }
 
     /// <summary>Null when the person does not exist or lies outside the scope: the caller cannot tell which.</summary>
-    public static async Task<PersonDetails?> DetailsAsync(AsnBotDbContext db, DashboardScope scope, Guid personId, CancellationToken cancellationToken)
+    public static async Task<PersonDetails?> DetailsAsync(AsnBotDbContext db, DashboardScope scope, LearningHoursLedger ledger, Guid personId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -68,6 +70,7 @@ public static class PeopleQueries
             orderby e.CreatedAt descending
             select new EnrollmentRow(e.TrainingCode, t.Title, e.SessionId, e.Status, e.CreatedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PersonDetails(person, channels, surveys, enrollments);
+        ArgumentNullException.ThrowIfNull(ledger);
+        return new PersonDetails(person, channels, surveys, enrollments, await ledger.ThisYearAsync(personId, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,0 +1,28 @@
+using AsnBot.Conversations.Actions;
+using AsnBot.Knowledge.Mentoring;
+using AsnBot.Mentoring;
+
+namespace AsnBot.Evaluation;
+
+public static class EvaluationDependencyInjection
+{
+    /// <summary>The questionnaire and mentoring dialogs' actions and the content they read.</summary>
+    public static IServiceCollection AddEvaluationAndMentoringDialogs(this IServiceCollection services)
+    {
+        services.AddEvaluationAndMentoring();
+        services.AddScoped<IDialogAction, OpenEvaluationAction>();
+        services.AddScoped<IDialogAction, SaveLikertEvaluationAction>();
+        services.AddScoped<IDialogAction, NextTestQuestionAction>();
+        services.AddScoped<IDialogAction, RecordTestQuestionAction>();
+        services.AddScoped<IDialogAction, SaveTestEvaluationAction>();
+        services.AddScoped<IDialogAction, PendingEvaluationAction>();
+        services.AddScoped<IDialogAction, OpenMentoringSessionAction>();
+        services.AddScoped<IDialogAction, SaveMentoringSessionAction>();
+        services.AddScoped<IDialogAction, OpenMentoringFollowUpAction>();
+        services.AddScoped<IDialogAction, SaveMentoringFollowUpAction>();
+        services.AddScoped<IDialogAction, OpenChangeProjectAction>();
+        services.AddScoped<IDialogAction, StartChangeProjectAction>();
+        services.AddScoped<IDialogAction, CompleteChangeProjectMilestoneAction>();
+        return services;
+    }
+}

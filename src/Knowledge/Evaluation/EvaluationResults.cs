@@ -1,0 +1,95 @@
+using AsnBot.Knowledge.Catalog;
+using AsnBot.Knowledge.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsnBot.Knowledge.Evaluation;
+
+/// <summary>The mean score of one questionnaire item over the answers that scored it (1-5); "Tidak Terlihat" answers are counted apart.</summary>
+public sealed record ItemResult(string Item, decimal? Mean, int Answers, int NotObserved);
+
+/// <summary>How many were asked, answered or gave up, and the mean per item.</summary>
+public sealed record QuestionnaireResult(int Asked, int Answered, int NotResponded, decimal? ResponseRate, IReadOnlyList<ItemResult> Items);
+
+/// <summary>Level 2: mean scores (0-100) and the mean gain over participants who took both tests.</summary>
+public sealed record LearningResult(int PreTests, int PostTests, int Pairs, decimal? PreMean, decimal? PostMean, decimal? MeanGain);
+
+/// <summary>Level 3 from both sides: the participants about themselves, and their mentors or supervisors about them.</summary>
+public sealed record BehaviourResult(QuestionnaireResult Participants, QuestionnaireResult Mentors);
+
+/// <summary>Everything the evaluation of one training shows a coordinator.</summary>
+public sealed record TrainingEvaluationResults(
+    string TrainingCode,
+    string TrainingTitle,
+    QuestionnaireResult Reaction,
+    LearningResult Learning,
+    BehaviourResult Behaviour,
+    BehaviourResult CheckIn,
+    IReadOnlyList<string> Comments);
+
+/// <summary>Aggregates a training's questionnaires: mean per item, response rate, pre/post gain, level 3 participant against mentor.</summary>
+public static class EvaluationResults
+{
+    public static async Task<TrainingEvaluationResults?> ForTrainingAsync(AsnBotDbContext db, string trainingCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var title = await db.Set<Training>().Where(t => t.Code == trainingCode).Select(t => t.Title)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (title is null)
+            return null;
+        var requests = await db.Set<EvaluationRequest>().AsNoTracking().Where(r => r.TrainingCode == trainingCode)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = requests.Select(r => r.Id).ToList();
+        var answers = await db.Set<EvaluationAnswer>().AsNoTracking().Where(a => ids.Contains(a.RequestId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var gains = await db.Set<LearningGain>().AsNoTracking().Where(g => g.TrainingCode == trainingCode)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Aggregate(trainingCode, title, requests, answers, gains);
+    }
+
+    public static TrainingEvaluationResults Aggregate(
+        string trainingCode, string title, IReadOnlyCollection<EvaluationRequest> requests, IReadOnlyCollection<EvaluationAnswer> answers, IReadOnlyCollection<LearningGain> gains)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(gains);
+        var byRequest = answers.ToLookup(a => a.RequestId);
+        QuestionnaireResult Of(EvaluationLevel level, EvaluationRole role) =>
+            Questionnaire([.. requests.Where(r => r.Level == level && r.Role == role)], byRequest);
+
+        var pre = requests.Where(r => r.Level == EvaluationLevel.PreTest && r.Score is not null).Select(r => r.Score!.Value).ToList();
+        var post = requests.Where(r => r.Level == EvaluationLevel.PostTest && r.Score is not null).Select(r => r.Score!.Value).ToList();
+        var learning = new LearningResult(pre.Count, post.Count, gains.Count, Mean(pre), Mean(post), Mean([.. gains.Select(g => g.Gain)]));
+        var comments = requests.Where(r => r.Level == EvaluationLevel.Reaction)
+            .SelectMany(r => byRequest[r.Id]).Where(a => a.Item == EvaluationRecorder.CommentItem && a.Text is not null)
+            .Select(a => a.Text!).ToList();
+        return new TrainingEvaluationResults(
+            trainingCode, title,
+            Of(EvaluationLevel.Reaction, EvaluationRole.Participant),
+            learning,
+            new BehaviourResult(Of(EvaluationLevel.Behaviour, EvaluationRole.Participant), Of(EvaluationLevel.Behaviour, EvaluationRole.Mentor)),
+            new BehaviourResult(Of(EvaluationLevel.BehaviourCheckIn, EvaluationRole.Participant), Of(EvaluationLevel.BehaviourCheckIn, EvaluationRole.Mentor)),
+            comments);
+    }
+
+    /// <summary>Asked means the first ask went out; the response rate is answered over asked.</summary>
+    private static QuestionnaireResult Questionnaire(List<EvaluationRequest> requests, ILookup<Guid, EvaluationAnswer> answers)
+    {
+        var asked = requests.Count(r => r.AskedAt is not null);
+        var answered = requests.Where(r => r.Status == EvaluationStatus.Answered).ToList();
+        var scores = answered.SelectMany(r => answers[r.Id]).Where(a => a.Score is not null && a.Item != EvaluationRecorder.CommentItem);
+        var items = scores.GroupBy(a => a.Item, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var scored = g.Where(a => a.Score > 0).Select(a => (decimal)a.Score!.Value).ToList();
+                return new ItemResult(g.Key, Mean(scored), scored.Count, g.Count(a => a.Score == 0));
+            })
+            .OrderBy(i => i.Item, StringComparer.Ordinal)
+            .ToList();
+        return new QuestionnaireResult(
+            asked, answered.Count, requests.Count(r => r.Status == EvaluationStatus.NotResponded),
+            asked == 0 ? null : Math.Round((decimal)answered.Count / asked, 4, MidpointRounding.AwayFromZero), items);
+    }
+
+    private static decimal? Mean(List<decimal> values) =>
+        values.Count == 0 ? null : Math.Round(values.Average(), 2, MidpointRounding.AwayFromZero);
+}
