@@ -4,6 +4,7 @@ using AsnBot.Bot.Tests.Support;
 using AsnBot.Dashboard.Access;
 using AsnBot.Dashboard.Audit;
 using AsnBot.Dashboard.Persistence;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,28 @@ public sealed class DashboardScopeTests : IAsyncLifetime
         var audit = await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().AuditEntries.Where(e => e.Action.StartsWith(AuditActions.Export)).ToListAsync();
         Assert.Equal(["export.pegawai.csv", "export.survei.csv", "export.pegawai.csv"], audit.OrderBy(e => e.Id).Select(e => e.Action));
         Assert.All(audit, e => Assert.StartsWith("coordinator-", e.UserName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_below_20_JP_filter_leaves_out_who_reached_20_JP_this_year()
+    {
+        var (ambon, _) = await DashboardPeople.AddTwoAgenciesAsync(_app);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        await _app.QueryAsync(async db =>
+        {
+            db.Add(new LearningHoursEntry
+            {
+                PersonId = ambon.Id, Year = today.Year, LearnedOn = today, PathCode = "KL03", Source = LearningSource.Training,
+                Title = "Pelatihan Excel", Jp = 24m, SourceRef = "enrollment:uji", RecordedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var http = await _app.CreateSignedInClientAsync();
+
+        var below = await http.GetStringAsync("/admin/ekspor/pegawai.csv?belowJp=true");
+        Assert.DoesNotContain("Siti Rahma", below, StringComparison.Ordinal);
+        Assert.Contains("Rina Marlina", below, StringComparison.Ordinal);
+        Assert.Contains("Siti Rahma", await http.GetStringAsync("/admin/ekspor/pegawai.csv"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed partial class DashboardBrowserTests(DashboardSite site) : IClassFi
         await Assertions.Expect(heatmap.Locator("tbody tr")).ToHaveCountAsync(3);
         // Dinas Kesehatan: one survey with M.3 at 1 of 3.
         await Assertions.Expect(heatmap.Locator("tr", new() { HasText = "Dinas Kesehatan" })).ToContainTextAsync("2,0");
+        await Assertions.Expect(page.GetByTestId("chart-jp")).ToContainTextAsync("1 dari 5 pegawai sudah mencapai 20 JP");
+        await Assertions.Expect(page.GetByTestId("chart-jp-unit").Locator("tr", new() { HasText = "BKPSDM" })).ToContainTextAsync("1 / 2");
         await DashboardSite.ScreenshotAsync(page, "ringkasan");
 
         foreach (var (path, testId, name) in new[]

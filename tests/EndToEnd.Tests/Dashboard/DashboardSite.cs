@@ -1,4 +1,5 @@
 using AsnBot.Dashboard.Access;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Surveys;
@@ -136,6 +137,12 @@ public sealed class DashboardSite : IAsyncLifetime
         db.Add(Survey(AmbonPerson.Id, ("M.1", 2, 3), ("M.3", 1, 3), ("M.5", 2, 3)));
         db.Add(Survey(ambonSecond.Id, ("M.1", 3, 3), ("M.3", 2, 3), ("M.5", 1, 3)));
         db.Add(Survey(JambiPerson.Id, ("M.1", 3, 3), ("M.3", 3, 3), ("M.5", 2, 3)));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        db.Add(new LearningHoursEntry
+        {
+            PersonId = JambiPerson.Id, Year = today.Year, LearnedOn = today, PathCode = "KL03", Source = LearningSource.Training,
+            Title = "Pelatihan Analisis Data", Jp = 24m, SourceRef = "enrollment:uji", RecordedAt = DateTimeOffset.UtcNow,
+        });
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<DashboardUser>>();
