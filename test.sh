@@ -17,9 +17,11 @@ for bin in /usr/lib/postgresql/*/bin; do
 done
 export PATH
 
-# What the end-to-end tests use: a real PostgreSQL server (started by the tests themselves).
+# What the end-to-end tests use: a real PostgreSQL server (started by the tests themselves) and
+# Debian's chromium for the dashboard's browser tests (Playwright drives it; it never downloads a browser).
 missing=()
 command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests..."
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -3,6 +3,7 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Broadcasts;
 using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
+using AsnBot.Dashboard;
 using AsnBot.Evaluation;
 using AsnBot.Health;
 using AsnBot.Knowledge;
@@ -21,7 +22,10 @@ public static class BotHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly even when a test process hosts it, so the dashboard's static files are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(BotHost).Assembly.GetName().Name });
+        // The dashboard's styles and scripts (MudBlazor's among them) from the build output, in every environment.
+        builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddEmbeddedDefaults();
         builder.AddKnowledge();
         builder.AddScheduler();
@@ -31,6 +35,7 @@ public static class BotHost
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
+        app.MapDashboard();
         app.MapHealth();
         app.MapMetrics();
         app.MapWebChat();

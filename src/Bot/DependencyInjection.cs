@@ -1,6 +1,7 @@
 using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
+using AsnBot.Dashboard;
 using AsnBot.Observability;
 using AsnBot.Knowledge.Answers;
 using AsnBot.Knowledge.LearningHours;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         builder.Services.AddLearningHours();
         builder.AddQuestionAnswers();
         builder.Services.AddEvaluationAndMentoringDialogs();
+        builder.AddDashboard();
         return builder;
     }
 }

@@ -39,7 +39,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    internal static string PostgresConnectionString(IConfiguration configuration)
+    public static string PostgresConnectionString(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
@@ -49,7 +49,7 @@ public static class DependencyInjection
     }
 
     /// <summary>The SQLite file's folder is created, so a fresh clone needs no manual step.</summary>
-    internal static string SqliteConnectionString(IConfiguration configuration)
+    public static string SqliteConnectionString(IConfiguration configuration)
     {
         var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AsnBot.Conversations;
 using AsnBot.Conversations.Dialogs;
+using AsnBot.Dashboard.Access;
 using AsnBot.Knowledge;
 using AsnBot.Knowledge.Content;
 using AsnBot.Knowledge.Persistence;
@@ -15,7 +16,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", Evaluation.EvaluationCommands.Name, Mentoring.MentoringCommands.Name, .. CatalogCommands.Names, .. QuestionCommands.Names];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", CreateAdminCommand.Name, Evaluation.EvaluationCommands.Name, Mentoring.MentoringCommands.Name, .. CatalogCommands.Names, .. QuestionCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -75,6 +76,7 @@ public static class BotCommandLine
         QuestionCommands.AddTo(root);
         root.Subcommands.Add(BroadcastCommands.Broadcast(args));
         root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
+        root.Subcommands.Add(CreateAdminCommand.Build(BuildToolHost));
         root.Subcommands.Add(Evaluation.EvaluationCommands.Build());
         root.Subcommands.Add(Mentoring.MentoringCommands.Build());
         return await root.Parse(args).InvokeAsync();

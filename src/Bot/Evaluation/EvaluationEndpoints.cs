@@ -3,7 +3,7 @@ using AsnBot.Knowledge.Persistence;
 
 namespace AsnBot.Evaluation;
 
-/// <summary>Evaluation results for coordinators (the dashboard adds sign-in and screens).</summary>
+/// <summary>Evaluation results for coordinators, behind the dashboard's sign-in.</summary>
 public static class EvaluationEndpoints
 {
     public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder app)
@@ -11,7 +11,9 @@ public static class EvaluationEndpoints
         app.MapGet("/api/evaluations/{trainingCode}", async (string trainingCode, AsnBotDbContext db, CancellationToken cancellationToken) =>
             await EvaluationResults.ForTrainingAsync(db, trainingCode, cancellationToken) is { } results
                 ? Results.Ok(results)
-                : Results.Problem($"Training {trainingCode} is not in the catalog.", statusCode: StatusCodes.Status404NotFound));
+                : Results.Problem($"Training {trainingCode} is not in the catalog.", statusCode: StatusCodes.Status404NotFound))
+            // Results span every agency's participants: Admins only until they are scoped per agency.
+            .RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
         return app;
     }
 }

@@ -5,12 +5,13 @@ namespace AsnBot.Mentoring;
 
 public sealed record PairingBody(string? MentorNip, string? MenteeNip, int? EveryDays, DateOnly? FirstSessionOn, string? Role, string? CoordinatorNip, string? CreatedBy);
 
-/// <summary>The coordinators' mentoring API: pair, list pairs, see escalations (the dashboard adds sign-in and screens).</summary>
+/// <summary>The coordinators' mentoring API: pair, list pairs, see escalations (behind the dashboard's sign-in).</summary>
 public static class MentoringEndpoints
 {
     public static IEndpointRouteBuilder MapMentoring(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/mentoring");
+        // Pairs and escalations span every agency: Admins only until they are scoped per agency.
+        var group = app.MapGroup("/api/mentoring").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
         group.MapPost("/pairs", async (PairingBody body, AsnBotDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (MentoringImport.ParseRole(body.Role) is not { } role)

@@ -7,8 +7,7 @@ public sealed record QuestionAnswerRequest(string? Text, string? AnsweredBy);
 
 /// <summary>
 /// The coordinators' hand-off desk over HTTP: the open questions, and answering one (the
-/// answer reaches the person through the outbox). Open for now, like the other coordinator
-/// APIs; the dashboard puts them behind coordinator login.
+/// answer reaches the person through the outbox), behind the dashboard's sign-in.
 /// </summary>
 public static class QuestionEndpoints
 {
@@ -16,7 +15,8 @@ public static class QuestionEndpoints
 
     public static IEndpointRouteBuilder MapQuestions(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/questions");
+        // Open questions come from every agency: Admins only until they are scoped per agency.
+        var group = app.MapGroup("/api/questions").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
         group.MapGet("/", async (QuestionDesk desk, CancellationToken cancellationToken) =>
             Results.Json(QuestionJson.From(await desk.ListOpenAsync(cancellationToken)), QuestionJson.Options));
         group.MapPost("/{id:long}/answer", AnswerAsync);

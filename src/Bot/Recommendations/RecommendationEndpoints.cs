@@ -8,7 +8,7 @@ public sealed record RecommendationApiRequest(string? Text, IReadOnlyDictionary<
 
 /// <summary>
 /// The recommender over HTTP, answering in the same JSON as <c>recommend --json</c>.
-/// It is open for now; the dashboard puts it behind coordinator login.
+/// Coordinators only: the same sign-in as the dashboard (it reads the catalog, not people).
 /// </summary>
 public static class RecommendationEndpoints
 {
@@ -17,7 +17,7 @@ public static class RecommendationEndpoints
 
     public static IEndpointRouteBuilder MapRecommendations(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/recommendations", RecommendAsync);
+        app.MapPost("/api/recommendations", RecommendAsync).RequireAuthorization(Dashboard.Access.DashboardRoles.CoordinatorPolicy);
         return app;
     }
 

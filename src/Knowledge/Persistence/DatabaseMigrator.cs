@@ -11,5 +11,7 @@ public static class DatabaseMigrator
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var schema in scope.ServiceProvider.GetServices<IAdditionalSchema>())
+            await schema.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -116,7 +116,7 @@ public sealed class NeedsAudienceTests
     {
         await using var bot = new OutboxFixture(Now);
         await SeedAsync(bot);
-        var http = bot.App.CreateClient();
+        var http = await bot.App.CreateSignedInClientAsync();
 
         var created = await http.PostAsJsonAsync("/api/broadcasts", new { text = "Kelas komunikasi", audience = new { gaps = new Dictionary<string, int> { ["m.3"] = 2 } } });
         created.EnsureSuccessStatusCode();

@@ -36,9 +36,9 @@ public sealed class SchedulerRestartTests : IDisposable
                 db.Add(new ChannelAccount { PersonId = person.Id, Channel = "web", Address = "quartz-session-1" });
                 return await db.SaveChangesAsync();
             });
+            var http = await first.CreateSignedInClientAsync();
             // Six seconds from now on an Ambon (WIT) wall clock.
             var sendAt = DateTime.UtcNow.AddHours(9).AddSeconds(6);
-            var http = first.CreateClient();
             var created = await http.PostAsJsonAsync("/api/broadcasts", new { text = "Terjadwal", sendAtLocal = sendAt });
             id = (await created.Content.ReadFromJsonAsync<BroadcastStatistics>())!.BroadcastId;
             var sent = await (await http.PostAsync($"/api/broadcasts/{id}/send", null)).Content.ReadFromJsonAsync<BroadcastStatistics>();

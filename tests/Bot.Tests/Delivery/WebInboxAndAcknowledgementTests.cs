@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using AsnBot.Bot.Tests.Support;
 using AsnBot.Broadcasts;
 using AsnBot.Channels.Web;
 using AsnBot.Knowledge.Outbox;
@@ -53,7 +54,7 @@ public sealed class WebInboxAndAcknowledgementTests
         await using var bot = new OutboxFixture();
         await bot.AddPersonAsync("api-1", channel: "web", province: "Jambi");
         await bot.AddPersonAsync("api-2", channel: "web", province: "Maluku");
-        var http = bot.App.CreateClient();
+        var http = await bot.App.CreateSignedInClientAsync();
 
         var created = await http.PostAsJsonAsync("/api/broadcasts", new { text = "Halo Jambi", buttons = new[] { "Sudah dibaca" }, audience = new { provinces = new[] { "Jambi" } } });
         created.EnsureSuccessStatusCode();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AsnBot.Bot.Tests.Delivery;
+using AsnBot.Bot.Tests.Support;
 using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.Mentoring;
@@ -114,7 +115,7 @@ public sealed class EvaluationTimelineTests
         Assert.Equal((50m, 75m, 25m), (gain.PreScore, gain.PostScore, gain.Gain));
 
         // The coordinator's view over HTTP.
-        using var http = bot.App.CreateClient();
+        using var http = await bot.App.CreateSignedInClientAsync();
         var results = await http.GetFromJsonAsync<JsonElement>("/api/evaluations/PLT-021");
         var reactionResult = results.GetProperty("reaction");
         Assert.Equal(1m, reactionResult.GetProperty("responseRate").GetDecimal());

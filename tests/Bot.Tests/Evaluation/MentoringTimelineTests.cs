@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AsnBot.Bot.Tests.Delivery;
+using AsnBot.Bot.Tests.Support;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Profiles;
@@ -24,7 +25,7 @@ public sealed class MentoringTimelineTests
         var mentor = await bot.AddPersonAsync("mentor", zone: IndonesianTimeZone.WIT, province: "Maluku");
         var mentee = await bot.AddPersonAsync("mentee");
         var coordinator = await bot.AddPersonAsync("koordinator");
-        using var http = bot.App.CreateClient();
+        using var http = await bot.App.CreateSignedInClientAsync();
         var paired = await http.PostAsJsonAsync("/api/mentoring/pairs", new
         {
             mentorNip = await bot.NipAsync(mentor), menteeNip = await bot.NipAsync(mentee), everyDays = 14,
@@ -97,10 +98,12 @@ public sealed class MentoringTimelineTests
         Assert.Equal([MentoringSessionStatus.Held, MentoringSessionStatus.Missed, MentoringSessionStatus.NotHeld], sessions);
         Assert.Single(await bot.App.QueryAsync(db => db.Set<LearningHoursEntry>().AsNoTracking().ToListAsync()));
 
-        var escalations = await http.GetFromJsonAsync<JsonElement>("/api/mentoring/escalations");
+        // Weeks have passed on the bot's clock since the first sign-in: its session has expired.
+        using var later = await bot.App.CreateSignedInClientAsync();
+        var escalations = await later.GetFromJsonAsync<JsonElement>("/api/mentoring/escalations");
         var open3 = Assert.Single(escalations.EnumerateArray());
         Assert.Equal(("Orang mentor", "Orang mentee", 3), (open3.GetProperty("mentor").GetString(), open3.GetProperty("mentee").GetString(), open3.GetProperty("sessionNumber").GetInt32()));
-        var pairs = await http.GetFromJsonAsync<JsonElement>("/api/mentoring/pairs");
+        var pairs = await later.GetFromJsonAsync<JsonElement>("/api/mentoring/pairs");
         var pair = Assert.Single(pairs.EnumerateArray());
         Assert.Equal((1, 2), (pair.GetProperty("sessionsHeld").GetInt32(), pair.GetProperty("sessionsMissed").GetInt32()));
     }
@@ -147,7 +150,7 @@ public sealed class MentoringTimelineTests
     {
         await using var bot = new OutboxFixture();
         var mentor = await bot.AddPersonAsync("mentor");
-        using var http = bot.App.CreateClient();
+        using var http = await bot.App.CreateSignedInClientAsync();
         var response = await http.PostAsJsonAsync("/api/mentoring/pairs", new { mentorNip = await bot.NipAsync(mentor), menteeNip = "199001012015011001" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("mentee's NIP", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

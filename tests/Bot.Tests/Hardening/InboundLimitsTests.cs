@@ -40,10 +40,15 @@ public sealed class InboundLimitsTests(InboundLimitsTests.Host host) : IClassFix
             App.Settings["Telegram:WebhookSecret"] = Secret;
             App.Settings["Teams:AppId"] = "8f2b1f8e-0000-4000-8000-00000000b07a";
             App.Settings["Teams:AppPassword"] = "limits-teams-password";
+            Admin = await App.CreateSignedInClientAsync();
         }
+
+        /// <summary>The coordinators' APIs judge a body only for a signed-in caller.</summary>
+        public HttpClient Admin { get; private set; } = null!;
 
         public async Task DisposeAsync()
         {
+            Admin.Dispose();
             await App.DisposeAsync();
             await _telegram.DisposeAsync();
         }
@@ -69,7 +74,8 @@ public sealed class InboundLimitsTests(InboundLimitsTests.Host host) : IClassFix
     /// <summary>With the credentials each endpoint checks first (webhook secret, a bearer header), so the body is what is judged.</summary>
     private async Task<HttpStatusCode> PostAsync(string path, string body)
     {
-        using var http = host.App.CreateClient();
+        using var anonymous = host.App.CreateClient();
+        var http = path.StartsWith("/api/recommendations", StringComparison.Ordinal) || path.StartsWith("/api/broadcasts", StringComparison.Ordinal) ? host.Admin : anonymous;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(TelegramWebhook.SecretHeader, Secret);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-yet-checked");

@@ -1,5 +1,6 @@
 using AsnBot.Bot.Tests.Channels.Web;
 using AsnBot.Bot.Tests.Support;
+using AsnBot.Dashboard.Persistence;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,45 @@ public sealed class DatabaseProviderTests(PostgresFixture postgres)
         await AssertMigrationsCompleteAsync(db);
     }
 
-    private static async Task AssertMigrationsCompleteAsync(AsnBotDbContext db)
+    [Fact]
+    public async Task SQLite_dashboard_migrations_produce_the_current_model_beside_the_domain_tables()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"asnbot-model-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var domain = new SqliteAsnBotDbContext(new DbContextOptionsBuilder<SqliteAsnBotDbContext>().UseSqlite($"Data Source={file}").Options);
+            await domain.Database.MigrateAsync();
+            await using var db = new SqliteDashboardDbContext(new DbContextOptionsBuilder<SqliteDashboardDbContext>()
+                .UseSqlite($"Data Source={file}", o => o.MigrationsHistoryTable(DashboardDbContext.MigrationsHistoryTable)).Options);
+            await AssertMigrationsCompleteAsync(db);
+        }
+        finally
+        {
+            BotApp.DeleteDatabase(file);
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSQL_dashboard_migrations_produce_the_current_model_beside_the_domain_tables()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var domain = new PostgresAsnBotDbContext(new DbContextOptionsBuilder<PostgresAsnBotDbContext>().UseNpgsql(connectionString).Options);
+        await domain.Database.MigrateAsync();
+        await using var db = new PostgresDashboardDbContext(new DbContextOptionsBuilder<PostgresDashboardDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsHistoryTable(DashboardDbContext.MigrationsHistoryTable)).Options);
+        await AssertMigrationsCompleteAsync(db);
+    }
+
+    [Fact]
+    public async Task A_coordinator_signs_in_and_exports_on_PostgreSQL()
+    {
+        await using var app = BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync());
+        using var http = await app.CreateSignedInClientAsync(AsnBot.Dashboard.Access.DashboardRoles.Coordinator, "Pemerintah Kota Ambon");
+        var csv = await http.GetStringAsync("/admin/ekspor/pegawai.csv");
+        Assert.StartsWith("nip,nama,instansi", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    private static async Task AssertMigrationsCompleteAsync(DbContext db)
     {
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no migration captures: add a migration for this provider.");
         await db.Database.MigrateAsync();

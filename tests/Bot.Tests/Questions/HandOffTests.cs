@@ -39,7 +39,7 @@ public sealed class HandOffTests : IAsyncLifetime
         var chat = await AskUnanswerableAsync();
         await chat.PressAsync("ya");
         Assert.Contains("sudah diteruskan ke pengelola (nomor 1)", chat.LastText, StringComparison.Ordinal);
-        var http = _app.CreateClient();
+        var http = await _app.CreateSignedInClientAsync();
 
         var open = await http.GetFromJsonAsync<JsonElement>("/api/questions");
         var listed = Assert.Single(open.EnumerateArray());

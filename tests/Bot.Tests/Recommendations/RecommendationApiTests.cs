@@ -21,7 +21,7 @@ public sealed class RecommendationApiTests : IAsyncLifetime
     [Fact]
     public async Task Post_recommendations_answers_with_the_same_shape_as_the_command_line()
     {
-        using var http = _app.CreateClient();
+        using var http = await _app.CreateSignedInClientAsync();
         using var response = await http.PostAsJsonAsync("/api/recommendations",
             new { text = "sy blm paham excel", gaps = new Dictionary<string, int> { ["M.3"] = 2 }, jobLevel = "pelaksana", top = 2 });
 
@@ -34,7 +34,7 @@ public sealed class RecommendationApiTests : IAsyncLifetime
     [Fact]
     public async Task A_top_out_of_range_is_refused_with_a_problem()
     {
-        using var http = _app.CreateClient();
+        using var http = await _app.CreateSignedInClientAsync();
         using var response = await http.PostAsJsonAsync("/api/recommendations", new { text = "excel", top = 500 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("top must be from 1 to 50", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

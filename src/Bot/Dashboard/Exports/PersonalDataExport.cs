@@ -1,0 +1,65 @@
+using AsnBot.Dashboard.Access;
+using AsnBot.Dashboard.People;
+using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsnBot.Dashboard.Exports;
+
+/// <summary>The datasets coordinators download, each limited to the scope's people and the list's filter.</summary>
+public sealed class PersonalDataExport(AsnBotDbContext db, TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> Datasets = ["pegawai", "survei", "pendaftaran"];
+
+    public Task<ExportTable> BuildAsync(string dataset, DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken) => dataset switch
+    {
+        "pegawai" => PeopleTableAsync(scope, filter, cancellationToken),
+        "survei" => SurveysAsync(scope, filter, cancellationToken),
+        "pendaftaran" => EnrollmentsAsync(scope, filter, cancellationToken),
+        _ => throw new ArgumentException($"Unknown dataset '{dataset}'.", nameof(dataset)),
+    };
+
+    private Task<IQueryable<Knowledge.Profiles.Person>> PeopleAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken) =>
+        filter.ApplyAsync(scope.People(db), db, time, cancellationToken);
+
+    private async Task<ExportTable> PeopleTableAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
+    {
+        var people = await (await PeopleAsync(scope, filter, cancellationToken).ConfigureAwait(false)).OrderBy(p => p.Agency).ThenBy(p => p.Unit).ThenBy(p => p.FullName)
+            .Select(p => new { p.Nip, p.FullName, p.Agency, p.Unit, p.Position, p.JobLevel, p.Province, p.City, p.TimeZone, p.RegisteredAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new ExportTable("pegawai",
+            ["nip", "nama", "instansi", "unit_kerja", "jabatan", "jenjang", "provinsi", "kota", "zona_waktu", "terdaftar"],
+            [.. people.Select(p => (IReadOnlyList<object?>)[p.Nip, p.FullName, p.Agency, p.Unit, p.Position, p.JobLevel, p.Province, p.City, p.TimeZone.ToString(), p.RegisteredAt])]);
+    }
+
+    /// <summary>One row per competency rating of each person's surveys, with the gap.</summary>
+    private async Task<ExportTable> SurveysAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
+    {
+        var people = await PeopleAsync(scope, filter, cancellationToken).ConfigureAwait(false);
+        var rows = await (
+            from s in db.Set<NeedsSurvey>()
+            join p in people on s.PersonId equals p.Id
+            from r in s.Ratings
+            orderby p.FullName, s.CompletedAt, r.CompetencyCode
+            select new { p.Nip, p.FullName, p.Agency, p.Unit, s.JobLevel, s.CompletedAt, r.CompetencyCode, r.CurrentLevel, r.RequiredLevel })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new ExportTable("survei",
+            ["nip", "nama", "instansi", "unit_kerja", "jenjang", "selesai", "kompetensi", "level_saat_ini", "level_dibutuhkan", "kesenjangan"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Nip, r.FullName, r.Agency, r.Unit, r.JobLevel, r.CompletedAt, r.CompetencyCode, r.CurrentLevel, r.RequiredLevel, r.RequiredLevel - r.CurrentLevel])]);
+    }
+
+    private async Task<ExportTable> EnrollmentsAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
+    {
+        var people = await PeopleAsync(scope, filter, cancellationToken).ConfigureAwait(false);
+        var rows = await (
+            from e in db.Set<Enrollment>()
+            join p in people on e.PersonId equals p.Id
+            orderby p.FullName, e.CreatedAt
+            select new { p.Nip, p.FullName, p.Agency, p.Unit, e.TrainingCode, e.SessionId, e.Status, e.CreatedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new ExportTable("pendaftaran",
+            ["nip", "nama", "instansi", "unit_kerja", "pelatihan", "sesi", "status", "dibuat"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Nip, r.FullName, r.Agency, r.Unit, r.TrainingCode, r.SessionId, r.Status.ToString(), r.CreatedAt])]);
+    }
+}

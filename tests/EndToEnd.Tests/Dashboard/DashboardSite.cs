@@ -1,0 +1,184 @@
+using AsnBot.Dashboard.Access;
+using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Profiles;
+using AsnBot.Knowledge.Surveys;
+using AsnBot.TestPeers;
+using AsnBot.TestPeers.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AsnBot.EndToEnd.Tests.Dashboard;
+
+/// <summary>
+/// The real bot on a loopback Kestrel port, sending through the fake Telegram Bot API server,
+/// with people of two agencies, an admin and a coordinator of one agency, and one headless
+/// Debian chromium (driven by Playwright) for the whole test class.
+/// </summary>
+public sealed class DashboardSite : IAsyncLifetime
+{
+    public const string Password = "Uji-Dasbor-2026!";
+    public const string AdminEmail = "admin@bkpsdm.go.id";
+    public const string CoordinatorEmail = "pengelola@ambon.go.id";
+    public const string Ambon = "Pemerintah Kota Ambon";
+    public const string Jambi = "Pemerintah Provinsi Jambi";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"asnbot-dashboard-{Guid.NewGuid():N}.db");
+    private readonly string _profile = Path.Combine(Path.GetTempPath(), $"asnbot-chromium-{Guid.NewGuid():N}");
+    private WebApplication _bot = null!;
+    private IPlaywright _playwright = null!;
+
+    public FakeTelegramServer Telegram { get; private set; } = null!;
+    public IBrowserContext Browser { get; private set; } = null!;
+    public Uri BaseUrl { get; private set; } = null!;
+    public Person AmbonPerson { get; private set; } = null!;
+    public Person JambiPerson { get; private set; } = null!;
+    public IReadOnlyList<SimulatedUser> JambiTelegramUsers { get; private set; } = [];
+
+    /// <summary>Screenshots of the main pages, kept with the test output.</summary>
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Telegram = await FakeTelegramServer.StartAsync();
+        _bot = BotHost.Build([
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:AsnBot=Data Source={_database}",
+            $"--Content:DialogsPath={RepoPaths.Dialogs}",
+            $"--Content:DataPath={RepoPaths.Data}",
+            $"--Telegram:BotToken={Telegram.Token}",
+            $"--Telegram:ApiBaseUrl={Telegram.BaseUrl}",
+            "--Scheduler:Enabled=false",
+            // A broadcast goes out at once whatever the hour the tests run at.
+            "--Scheduler:QuietHours=",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _bot.StartAsync();
+        BaseUrl = new Uri(_bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await SeedAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Directory.CreateDirectory(_profile);
+        Directory.CreateDirectory(Screenshots);
+        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumOnPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "id-ID",
+            AcceptDownloads = true,
+            BaseURL = BaseUrl.ToString(),
+        });
+        Browser.SetDefaultTimeout(20_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _bot.StopAsync();
+        await _bot.DisposeAsync();
+        await Telegram.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_database + suffix);
+        Directory.Delete(_profile, recursive: true);
+    }
+
+    /// <summary>A fresh page signed in as the given account (cookies of an earlier test are dropped first).</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        await Browser.ClearCookiesAsync();
+        var page = await Browser.NewPageAsync();
+        // What the browser reports (script errors, failed requests) goes next to the screenshots, for a failing run.
+        page.Console += (_, message) => File.AppendAllText(Path.Combine(Screenshots, "browser-console.log"), $"{message.Type}: {message.Text}\n");
+        await page.GotoAsync("/admin/masuk");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async Task<T> QueryAsync<T>(Func<AsnBotDbContext, Task<T>> query)
+    {
+        await using var scope = _bot.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AsnBotDbContext>());
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var scope = _bot.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AsnBotDbContext>();
+        AmbonPerson = Person("198503122010011003", "Siti Rahma", Ambon, "Dinas Kesehatan", "Maluku", IndonesianTimeZone.WIT);
+        var ambonSecond = Person("198807142012121002", "Yohanis Latuheru", Ambon, "Dinas Pendidikan", "Maluku", IndonesianTimeZone.WIT);
+        JambiPerson = Person("199001012015032001", "Rina Marlina", Jambi, "BKPSDM", "Jambi", IndonesianTimeZone.WIB);
+        var jambiPeople = new[]
+        {
+            JambiPerson,
+            Person("199203052018011004", "Andi Saputra", Jambi, "BKPSDM", "Jambi", IndonesianTimeZone.WIB),
+            Person("199405102019032002", "Dewi Lestari", Jambi, "Dinas Kominfo", "Jambi", IndonesianTimeZone.WIB),
+        };
+        db.AddRange([AmbonPerson, ambonSecond, .. jambiPeople]);
+        JambiTelegramUsers = [.. jambiPeople.Select(p => Telegram.CreateUser(p.FullName.Split(' ')[0]))];
+        for (var i = 0; i < jambiPeople.Length; i++)
+            db.Add(new ChannelAccount { PersonId = jambiPeople[i].Id, Channel = "telegram", Address = JambiTelegramUsers[i].ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture), LinkedAt = DateTimeOffset.UtcNow });
+        db.Add(new ChannelAccount { PersonId = AmbonPerson.Id, Channel = "web", Address = "web-siti", LinkedAt = DateTimeOffset.UtcNow });
+        db.Add(new ChannelAccount { PersonId = ambonSecond.Id, Channel = "web", Address = "web-yohanis", LinkedAt = DateTimeOffset.UtcNow });
+        db.Add(Survey(AmbonPerson.Id, ("M.1", 2, 3), ("M.3", 1, 3), ("M.5", 2, 3)));
+        db.Add(Survey(ambonSecond.Id, ("M.1", 3, 3), ("M.3", 2, 3), ("M.5", 1, 3)));
+        db.Add(Survey(JambiPerson.Id, ("M.1", 3, 3), ("M.3", 3, 3), ("M.5", 2, 3)));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        db.Add(new LearningHoursEntry
+        {
+            PersonId = JambiPerson.Id, Year = today.Year, LearnedOn = today, PathCode = "KL03", Source = LearningSource.Training,
+            Title = "Pelatihan Analisis Data", Jp = 24m, SourceRef = "enrollment:uji", RecordedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+
+        var users = services.GetRequiredService<UserManager<DashboardUser>>();
+        var accounts = services.GetRequiredService<DashboardAccounts>();
+        foreach (var (email, role, agencies) in new[] { (AdminEmail, DashboardRoles.Admin, Array.Empty<string>()), (CoordinatorEmail, DashboardRoles.Coordinator, [Ambon]) })
+        {
+            var user = new DashboardUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            await accounts.SetRoleAsync(user, role, agencies);
+        }
+    }
+
+    private static Person Person(string nip, string name, string agency, string unit, string province, IndonesianTimeZone zone) => new()
+    {
+        Nip = nip, FullName = name, Agency = agency, Unit = unit, Position = "Analis Kebijakan", JobLevel = "fungsional-muda",
+        Province = province, City = province == "Maluku" ? "Kota Ambon" : "Kota Jambi", TimeZone = zone,
+        RegisteredAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static NeedsSurvey Survey(Guid personId, params (string Code, int Current, int Required)[] ratings)
+    {
+        var survey = new NeedsSurvey { PersonId = personId, JobLevel = "fungsional-muda", StartedAt = DateTimeOffset.UtcNow.AddMinutes(-5), CompletedAt = DateTimeOffset.UtcNow };
+        survey.Ratings.AddRange(ratings.Select(r => new CompetencyRating { SurveyId = survey.Id, CompetencyCode = r.Code, CurrentLevel = r.Current, RequiredLevel = r.Required }));
+        return survey;
+    }
+
+    /// <summary>Debian's chromium, as installed by ./test.sh; Playwright's own browser download is never used.</summary>
+    private static string ChromiumOnPath()
+    {
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, "chromium");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        throw new InvalidOperationException("chromium is not on PATH: install it (./test.sh does: apt-get install chromium).");
+    }
+}
