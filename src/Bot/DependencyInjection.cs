@@ -2,6 +2,7 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
 using AsnBot.Observability;
+using AsnBot.Knowledge.Learning;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         builder.Services.AddProblemDetails();
         builder.Services.AddTrainingRecommendations();
         builder.Services.AddLearningHours();
+        builder.Services.AddMicroLearning();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using AsnBot.Conversations.Dialogs;
 using AsnBot.Knowledge;
 using AsnBot.Knowledge.Content;
 using AsnBot.Knowledge.Persistence;
+using AsnBot.Learning;
 using AsnBot.Scheduler;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,7 @@ public static class BotCommandLine
             var folder = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
             try
             {
-                var set = DialogValidator.LoadAndValidate(folder, ConversationsDependencyInjection.ActionNames(host.Services));
+                var set = LearningDialogs.Checked(DialogValidator.LoadAndValidate(folder, ConversationsDependencyInjection.ActionNames(host.Services)), host.Services);
                 await Console.Out.WriteLineAsync($"OK: {set.Dialogs.Count} dialogs in {folder} are valid.");
                 return 0;
             }

@@ -97,8 +97,8 @@ public static class DialogEngine
 
         public Turn Enqueue(ConversationState state, string dialogId)
         {
-            if (state.Active is null && state.Paused.IsEmpty)
-                return Start(state, dialogId);
+            if (state.Paused.IsEmpty && (state.Active is null || IsResting(state.Active)))
+                return Start(state with { Active = null }, dialogId);
             return Done(state.Queue.Contains(dialogId) ? state : state with { Queue = state.Queue.Add(dialogId) });
         }
 
@@ -107,11 +107,16 @@ public static class DialogEngine
             _replies.AddRange(outcome.Replies);
             if (state.Active is not { } frame)
                 return Done(state);
+            if (outcome.StartDialog is { } chosen)
+                return Start(state with { Active = null }, chosen, outcome.Answers);
             var dialog = dialogs.Get(frame.DialogId);
             var step = dialog.Find(frame.StepId)!;
             var updated = frame with { Answers = frame.Answers.SetItems(outcome.Answers) };
             return Continue(state with { Active = updated }, dialog, step, outcome.Next);
         }
+
+        private bool IsResting(DialogFrame frame) =>
+            dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { IsResting: true };
 
         private Turn Cancelled(ConversationState state)
         {
@@ -129,10 +134,10 @@ public static class DialogEngine
 
         private static ConversationState Abandon(ConversationState state) => state with { Active = null, Paused = [] };
 
-        private Turn Start(ConversationState state, string dialogId)
+        private Turn Start(ConversationState state, string dialogId, ImmutableDictionary<string, string>? answers = null)
         {
             var dialog = dialogs.Get(dialogId);
-            var frame = new DialogFrame(dialogId, dialog.First.Id, ImmutableDictionary<string, string>.Empty);
+            var frame = new DialogFrame(dialogId, dialog.First.Id, answers ?? ImmutableDictionary<string, string>.Empty);
             return Walk(state with { Active = frame, Queue = state.Queue.Remove(dialogId) }, dialog, dialog.First);
         }
 
