@@ -4,6 +4,7 @@ using AsnBot.Channels.Teams;
 using AsnBot.Channels.Web;
 using AsnBot.Health;
 using AsnBot.Knowledge;
+using AsnBot.Learning;
 using AsnBot.Observability;
 using AsnBot.Security;
 using AsnBot.Recommendations;
@@ -34,6 +35,7 @@ public static class BotHost
         app.MapTelegram();
         app.MapBroadcasts();
         app.MapTeams();
+        app.MapLearning();
         return app;
     }
 

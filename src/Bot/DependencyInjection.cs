@@ -2,6 +2,7 @@ using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Teams;
 using AsnBot.Conversations;
 using AsnBot.Observability;
+using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.Learning;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         builder.Services.AddTrainingRecommendations();
         builder.Services.AddLearningHours();
         builder.Services.AddMicroLearning();
+        builder.Services.AddEnrollments();
         return builder;
     }
 }

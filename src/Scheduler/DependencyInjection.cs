@@ -2,6 +2,7 @@ using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Scheduler.Broadcasts;
 using AsnBot.Scheduler.DueWork;
+using AsnBot.Scheduler.Learning;
 using AsnBot.Scheduler.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.Window());
         services.AddSingleton<BroadcastTrigger>();
         services.AddSingleton<IDueWork, SessionReminders>();
+        services.AddSingleton<IDueWork, DailyLessons>();
+        services.AddSingleton<IDueWork, LearningHoursReminders>();
 
         builder.AddQuartz(quartz =>
         {

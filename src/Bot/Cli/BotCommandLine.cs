@@ -16,7 +16,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", .. CatalogCommands.Names];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", .. CatalogCommands.Names, .. LearningCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -73,6 +73,7 @@ public static class BotCommandLine
         root.Subcommands.Add(validate);
         root.Subcommands.Add(BackupCommand.Build());
         CatalogCommands.AddTo(root);
+        LearningCommands.AddTo(root);
         root.Subcommands.Add(BroadcastCommands.Broadcast(args));
         root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
         return await root.Parse(args).InvokeAsync();

@@ -17,6 +17,7 @@ public static class LearningDialogs
         services.AddScoped<IDialogAction, RecordRepetitionAction>();
         services.AddScoped<IDialogAction, ClaimCertificateAction>();
         services.AddScoped<NextLearningSuggestion>();
+        services.AddSingleton<CertificateIntake>();
         return services;
     }
 
