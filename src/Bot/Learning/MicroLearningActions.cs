@@ -93,16 +93,18 @@ public sealed class NextLearningStepAction(DailyLearning learning) : IDialogActi
         return next switch
         {
             LearningStep.Repetition r => new ActionOutcome { Replies = [.. before], StartDialog = LessonDialogs.RepetitionId(r.LessonId, r.StepId) },
-            LearningStep.Lesson { IsReview: true } l => new ActionOutcome { Replies = [.. before, new Reply(texts["learning.review_day"])], StartDialog = l.LessonId },
-            LearningStep.Lesson l => new ActionOutcome
-            {
-                Replies = [.. before, new Reply(texts["learning.lesson_heading"].Replace("{position}", l.Position.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))],
-                StartDialog = l.LessonId,
-            },
+            LearningStep.Lesson l => new ActionOutcome { Replies = [.. before, Heading(l, texts)], StartDialog = l.LessonId },
             LearningStep.DoneForToday => new ActionOutcome { Replies = [.. before], Next = context.Arg("when_done_today") },
             LearningStep.ModuleFinished => new ActionOutcome { Replies = [.. before], Next = context.Arg("when_finished") },
             _ => new ActionOutcome { Replies = [.. before], Next = context.Arg("when_not_enrolled") },
         };
+    }
+
+    /// <summary>"Materi 3"; on every fifth lesson also that today is a review day.</summary>
+    private static Reply Heading(LearningStep.Lesson lesson, Conversations.Dialogs.EngineTexts texts)
+    {
+        var heading = texts["learning.lesson_heading"].Replace("{position}", lesson.Position.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return new Reply(lesson.IsReview ? heading + "\n" + texts["learning.review_day"] : heading);
     }
 }
 

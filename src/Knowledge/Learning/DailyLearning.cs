@@ -54,6 +54,8 @@ public sealed class DailyLearning(AsnBotDbContext db, LearningModules modules, L
             enrollment.LessonsDone = 0;
         }
         enrollment.Status = ModuleEnrollmentStatus.Active;
+        // Saved within the caller's transaction, so the lesson chosen next sees the new enrollment.
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return enrollment;
     }
 
@@ -124,7 +126,7 @@ public sealed class DailyLearning(AsnBotDbContext db, LearningModules modules, L
         foreach (var wrong in answers.Where(a => !a.IsCorrect))
             await RepeatLaterAsync(personId, lessonId, wrong.StepId, today, cancellationToken).ConfigureAwait(false);
         var credited = await ledger.CreditAsync(
-            new LearningActivity(personId, module.PathCode, LearningSource.MicroLearning, lessonTitle, today, $"lesson:{lessonId}"),
+            new LearningActivity(personId, module.PathCode, LearningSource.MicroLearning, $"{module.Title}: {lessonTitle}", today, $"lesson:{lessonId}"),
             cancellationToken).ConfigureAwait(false);
         return new LessonRecorded(module, completed, credited);
     }
@@ -136,7 +138,11 @@ public sealed class DailyLearning(AsnBotDbContext db, LearningModules modules, L
         var repetition = await db.Set<QuizRepetition>()
             .FirstOrDefaultAsync(r => r.PersonId == personId && r.LessonId == lessonId && r.StepId == stepId, cancellationToken).ConfigureAwait(false);
         if (repetition is not null && !repetition.IsDone)
+        {
             SpacedRepetition.Answered(repetition, isCorrect, today);
+            // Saved within the caller's transaction: what today brings next is chosen right after, from the database.
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task RepeatLaterAsync(Guid personId, string lessonId, string stepId, DateOnly today, CancellationToken cancellationToken)
