@@ -1,6 +1,7 @@
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Privacy;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,7 @@ public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger le
         {
             enrollment.Status = change.Status;
             enrollment.UpdatedAt = now;
+            PersonalData.Log(db, person.Id, "Pengelola", $"Status pelatihan {training.Code} diubah menjadi {EnrollmentTransitions.Name(change.Status)}", now);
             if (change.Status == EnrollmentStatus.Completed)
             {
                 enrollment.CompletedAt = now;

@@ -1,4 +1,5 @@
 using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Privacy;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,7 +99,11 @@ public sealed class Certificates(AsnBotDbContext db, LearningHoursLedger ledger,
     {
         var reviewed = await ledger.ReviewAsync(entryId, approve, reviewedBy, cancellationToken).ConfigureAwait(false);
         if (reviewed)
+        {
+            var entry = await db.Set<LearningHoursEntry>().FirstAsync(e => e.Id == entryId, cancellationToken).ConfigureAwait(false);
+            PersonalData.Log(db, entry.PersonId, "Pengelola", approve ? "Klaim JP dari sertifikat disetujui" : "Klaim JP dari sertifikat ditolak", time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
         return reviewed;
     }
 }
