@@ -8,6 +8,7 @@ using AsnBot.Evaluation;
 using AsnBot.Health;
 using AsnBot.Knowledge;
 using AsnBot.Mentoring;
+using AsnBot.Learning;
 using AsnBot.Observability;
 using AsnBot.Security;
 using AsnBot.Recommendations;
@@ -46,6 +47,7 @@ public static class BotHost
         app.MapTeams();
         app.MapEvaluations();
         app.MapMentoring();
+        app.MapLearning();
         return app;
     }
 

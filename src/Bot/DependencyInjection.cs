@@ -4,6 +4,8 @@ using AsnBot.Conversations;
 using AsnBot.Dashboard;
 using AsnBot.Observability;
 using AsnBot.Knowledge.Answers;
+using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.Learning;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Delivery;
@@ -27,6 +29,8 @@ public static class DependencyInjection
         builder.AddQuestionAnswers();
         builder.Services.AddEvaluationAndMentoringDialogs();
         builder.AddDashboard();
+        builder.Services.AddMicroLearning();
+        builder.Services.AddEnrollments();
         return builder;
     }
 }

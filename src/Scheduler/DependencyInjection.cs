@@ -5,6 +5,7 @@ using AsnBot.Scheduler.Broadcasts;
 using AsnBot.Scheduler.DueWork;
 using AsnBot.Scheduler.Evaluation;
 using AsnBot.Scheduler.Mentoring;
+using AsnBot.Scheduler.Learning;
 using AsnBot.Scheduler.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class DependencyInjection
         services.AddEvaluationAndMentoring();
         services.AddSingleton<IDueWork, EvaluationDueWork>();
         services.AddSingleton<IDueWork, MentoringDueWork>();
+        services.AddSingleton<IDueWork, DailyLessons>();
+        services.AddSingleton<IDueWork, LearningHoursReminders>();
 
         var isPostgres = IsPostgres(builder.Configuration);
         builder.AddQuartz(quartz =>

@@ -5,6 +5,7 @@ using AsnBot.Dashboard.Access;
 using AsnBot.Knowledge;
 using AsnBot.Knowledge.Content;
 using AsnBot.Knowledge.Persistence;
+using AsnBot.Learning;
 using AsnBot.Scheduler;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace AsnBot.Cli;
 /// </summary>
 public static class BotCommandLine
 {
-    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", CreateAdminCommand.Name, Evaluation.EvaluationCommands.Name, Mentoring.MentoringCommands.Name, .. CatalogCommands.Names, .. QuestionCommands.Names];
+    private static readonly string[] Commands = ["serve", "migrate", "validate-dialogs", "backup", "broadcast", "seed-demo", CreateAdminCommand.Name, Evaluation.EvaluationCommands.Name, Mentoring.MentoringCommands.Name, .. CatalogCommands.Names, .. QuestionCommands.Names, .. LearningCommands.Names];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -55,7 +56,7 @@ public static class BotCommandLine
             var folder = host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
             try
             {
-                var set = DialogValidator.LoadAndValidate(folder, ConversationsDependencyInjection.ActionNames(host.Services));
+                var set = LearningDialogs.Checked(DialogValidator.LoadAndValidate(folder, ConversationsDependencyInjection.ActionNames(host.Services)), host.Services);
                 await Console.Out.WriteLineAsync($"OK: {set.Dialogs.Count} dialogs in {folder} are valid.");
                 return 0;
             }
@@ -74,6 +75,7 @@ public static class BotCommandLine
         root.Subcommands.Add(BackupCommand.Build());
         CatalogCommands.AddTo(root);
         QuestionCommands.AddTo(root);
+        LearningCommands.AddTo(root);
         root.Subcommands.Add(BroadcastCommands.Broadcast(args));
         root.Subcommands.Add(BroadcastCommands.SeedDemo(args));
         root.Subcommands.Add(CreateAdminCommand.Build(BuildToolHost));

@@ -1,6 +1,7 @@
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Dialogs;
 using AsnBot.Knowledge.Content;
+using AsnBot.Learning;
 using Microsoft.Extensions.Options;
 
 namespace AsnBot.Conversations;
@@ -26,10 +27,12 @@ public static class ConversationsDependencyInjection
         services.AddScoped<IDialogAction, HandOffQuestionAction>();
         services.AddScoped<IDialogAction, ShowLearningHoursAction>();
 
+        services.AddMicroLearningActions();
+
         services.AddSingleton(provider =>
         {
             var folder = provider.GetRequiredService<IOptions<ContentOptions>>().Value.DialogsDirectory;
-            return DialogValidator.LoadAndValidate(folder, ActionNames(provider));
+            return LearningDialogs.Checked(DialogValidator.LoadAndValidate(folder, ActionNames(provider)), provider);
         });
         services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodGuard>();

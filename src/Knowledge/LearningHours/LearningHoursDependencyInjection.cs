@@ -12,6 +12,7 @@ public static class LearningHoursDependencyInjection
         services.AddSingleton(provider => JpConversionTable.Load(
             Path.Combine(provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, "jp-conversion.yaml")));
         services.AddScoped<LearningHoursLedger>();
+        services.AddScoped<Certificates>();
         return services;
     }
 }

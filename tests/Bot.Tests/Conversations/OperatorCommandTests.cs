@@ -73,6 +73,18 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, (await RunAsync("backup", "--out", copy)).ExitCode);
     }
 
+    [Fact]
+    public async Task Enrollment_and_JP_review_commands_refuse_with_a_reason_and_list_claims()
+    {
+        var (refused, _, reason) = await RunAsync("enrollment", "set", "--nip", "198503122010011003", "--training", "PLT-001", "--status", "completed");
+        Assert.Equal(1, refused);
+        Assert.Contains("Refused: no registered person has this NIP", reason, StringComparison.Ordinal);
+        var (listed, claims, _) = await RunAsync("jp", "review", "list");
+        Assert.Equal(0, listed);
+        Assert.Equal("[]", claims.Trim());
+        Assert.Equal(1, (await RunAsync("jp", "review", "approve", Guid.NewGuid().ToString())).ExitCode);
+    }
+
     private void BreakHelpDialog()
     {
         var path = Path.Combine(_dialogs, "help.yaml");

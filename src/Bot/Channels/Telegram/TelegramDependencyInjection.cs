@@ -21,6 +21,7 @@ public static class TelegramDependencyInjection
         services.AddSingleton<IChannelSender>(provider => provider.GetRequiredService<TelegramSender>());
         services.AddSingleton<TelegramReplies>();
         services.AddSingleton<TelegramUpdates>();
+        services.AddSingleton<TelegramFiles>();
         services.AddHostedService<TelegramPolling>();
         services.AddHostedService<TelegramWebhookRegistration>();
         return builder;

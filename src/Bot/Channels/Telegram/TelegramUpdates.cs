@@ -1,6 +1,7 @@
 using System.Globalization;
 using AsnBot.Conversations;
 using AsnBot.Conversations.Dialogs;
+using AsnBot.Learning;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -17,6 +18,8 @@ public sealed partial class TelegramUpdates(
     TelegramBot bot,
     TelegramSender sender,
     TelegramReplies replies,
+    TelegramFiles files,
+    CertificateIntake certificates,
     DialogSet dialogs,
     TimeProvider time,
     ILogger<TelegramUpdates> logger)
@@ -33,9 +36,21 @@ public sealed partial class TelegramUpdates(
         {
             { Message: { Text: { } text, Chat.Type: ChatType.Private } message } =>
                 RunTurnAsync(User(message.Chat.Id), text, null, bot.ExternalId(update.Id), null, cancellationToken),
+            { Message: { Chat.Type: ChatType.Private } message } when TelegramFiles.HasFile(message) =>
+                HandleFileAsync(update, message, cancellationToken),
             { CallbackQuery: { } press } => HandlePressAsync(update, press, cancellationToken),
             _ => Ignore(update),
         };
+    }
+
+    /// <summary>A photo or document is a certificate of outside training; the file goes to the intake, the replies back.</summary>
+    private async Task HandleFileAsync(Update update, Message message, CancellationToken cancellationToken)
+    {
+        var user = User(message.Chat.Id);
+        var received = await files.DownloadAsync(message, cancellationToken).ConfigureAwait(false);
+        var replyList = await certificates.ReceiveAsync(
+            user, received.FileName, received.Content, "telegram:" + bot.ExternalId(update.Id), cancellationToken).ConfigureAwait(false);
+        await replies.DeliverAsync(user, replyList, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task HandlePressAsync(Update update, CallbackQuery press, CancellationToken cancellationToken)

@@ -2,14 +2,16 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.LearningHours;
+using AsnBot.Learning;
 
 namespace AsnBot.Conversations.Actions;
 
 /// <summary>
 /// Puts the person's JP this year into the dialog's answers (<c>jp.*</c>) for the jp-saya dialog:
-/// the total against 20, what is left, each credited activity and the claims awaiting review.
+/// the total against 20, what is left, each credited activity, the claims awaiting review, and
+/// what to do next (<c>jp.next</c>).
 /// </summary>
-public sealed class ShowLearningHoursAction(LearningHoursLedger ledger) : IDialogAction
+public sealed class ShowLearningHoursAction(LearningHoursLedger ledger, NextLearningSuggestion suggestion) : IDialogAction
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -29,7 +31,8 @@ public sealed class ShowLearningHoursAction(LearningHoursLedger ledger) : IDialo
             .Add("jp.remaining", Jp(year.RemainingJp))
             .Add("jp.activities", Lines(year.Entries, context.Arg("none")))
             .Add("jp.pending", Lines(year.Pending, context.Arg("none")))
-            .Add("jp.reached", year.HasReachedTarget ? "ya" : "tidak");
+            .Add("jp.reached", year.HasReachedTarget ? "ya" : "tidak")
+            .Add("jp.next", await suggestion.ForAsync(context, personId, cancellationToken).ConfigureAwait(false));
         return new ActionOutcome { Answers = answers };
     }
 

@@ -17,7 +17,7 @@ public sealed class DialogLoader
     private static readonly ImmutableHashSet<string> StepKeys =
     [
         "id", "kind", "text", "save", "next", "dialog", "options", "scale", "na", "pattern", "hint", "max_length",
-        "min", "max", "correct", "explanation", "cases", "else", "action", "args",
+        "min", "max", "correct", "explanation", "cases", "else", "action", "args", "resting",
     ];
 
     private readonly List<DialogError> _errors = [];
@@ -154,6 +154,7 @@ public sealed class DialogLoader
             Else = OptionalString(map, "else"),
             Action = OptionalString(map, "action"),
             Args = ReadArgs(map),
+            IsResting = OptionalString(map, "resting") is "true" or "yes",
         };
     }
 

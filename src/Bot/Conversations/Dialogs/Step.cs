@@ -54,6 +54,12 @@ public sealed record Step
     public string? Action { get; init; }
     public ImmutableDictionary<string, string> Args { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// A prompt a person may simply leave (the menu, "read the next lesson now?"): a dialog the
+    /// system starts replaces it instead of waiting behind it.
+    /// </summary>
+    public bool IsResting { get; init; }
+
     public string AnswerKey => Save ?? Id;
 
     public bool WaitsForInput => Kind is StepKind.Choice or StepKind.Multi or StepKind.Likert or StepKind.Text

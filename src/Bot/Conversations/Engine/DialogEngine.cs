@@ -98,8 +98,8 @@ public static class DialogEngine
 
         public Turn Enqueue(ConversationState state, string dialogId)
         {
-            if (state.Active is null && state.Paused.IsEmpty)
-                return Start(state, dialogId);
+            if (state.Paused.IsEmpty && (state.Active is null || IsResting(state.Active)))
+                return Start(state with { Active = null }, dialogId);
             return Done(state.Queue.Contains(dialogId) ? state : state with { Queue = state.Queue.Add(dialogId) });
         }
 
@@ -111,11 +111,16 @@ public static class DialogEngine
             _replies.AddRange(outcome.Replies);
             if (state.Active is not { } frame)
                 return Done(state);
+            if (outcome.StartDialog is { } chosen)
+                return Start(state with { Active = null }, chosen, outcome.Answers);
             var dialog = dialogs.Get(frame.DialogId);
             var step = dialog.Find(frame.StepId)!;
             var updated = frame with { Answers = frame.Answers.SetItems(outcome.Answers) };
             return Continue(state with { Active = updated }, dialog, step, outcome.Next);
         }
+
+        private bool IsResting(DialogFrame frame) =>
+            dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { IsResting: true };
 
         private Turn Cancelled(ConversationState state)
         {

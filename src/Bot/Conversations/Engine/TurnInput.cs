@@ -32,6 +32,12 @@ public sealed record ActionOutcome
     public ImmutableDictionary<string, string> Answers { get; init; } = ImmutableDictionary<string, string>.Empty;
     public string? Next { get; init; }
 
+    /// <summary>
+    /// A dialog the action chose at run time (today's lesson, a question due again): it replaces
+    /// the current one and starts with <see cref="Answers"/> already set.
+    /// </summary>
+    public string? StartDialog { get; init; }
+
     public static ActionOutcome GoTo(string step, params Reply[] replies) => new() { Next = step, Replies = [.. replies] };
 }
 

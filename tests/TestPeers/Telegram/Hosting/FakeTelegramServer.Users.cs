@@ -59,6 +59,42 @@ public sealed partial class FakeTelegramServer
     /// </summary>
     public void RedeliverUpdate(long updateId) => _state.Updates.Redeliver(updateId);
 
+    /// <summary>
+    /// The user sends a file as a document (e.g. a PDF); the bot receives a <c>message</c> update with
+    /// <c>document</c>, and can fetch the bytes through <c>getFile</c> and the download path.
+    /// </summary>
+    public SimulatedInput SendDocument(long userId, byte[] content, string fileName, string mimeType)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var fileId = AddFile(content, fileName);
+        return SendFileMessage(userId, "document", new JsonObject
+        {
+            ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_size"] = content.LongLength,
+        });
+    }
+
+    /// <summary>The user sends a photo; Telegram offers it in sizes, the largest last, each fetched with <c>getFile</c>.</summary>
+    public SimulatedInput SendPhoto(long userId, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var thumbnail = AddFile(content[..Math.Min(content.Length, 64)], "thumb.jpg");
+        var full = AddFile(content, "photo.jpg");
+        return SendFileMessage(userId, "photo", new JsonArray(
+            new JsonObject { ["file_id"] = thumbnail, ["file_unique_id"] = "u" + thumbnail, ["width"] = 90, ["height"] = 60, ["file_size"] = Math.Min(content.Length, 64) },
+            new JsonObject { ["file_id"] = full, ["file_unique_id"] = "u" + full, ["width"] = 1280, ["height"] = 853, ["file_size"] = content.LongLength }));
+    }
+
+    private SimulatedInput SendFileMessage(long userId, string field, JsonNode file)
+    {
+        var message = _state.Chats.AddUserMessage(userId, "");
+        var node = (JsonObject)ApiJson.ToNode(message);
+        node.Remove("text");
+        node.Remove("entities");
+        node[field] = file;
+        var updateId = _state.Updates.Enqueue("message", node);
+        return new SimulatedInput(userId, updateId, MessageId: message.MessageId);
+    }
+
     /// <summary>Makes a file available through <c>getFile</c> and the download path; returns its <c>file_id</c>.</summary>
     public string AddFile(byte[] content, string fileName) => _state.Files.Add(content, fileName);
 }

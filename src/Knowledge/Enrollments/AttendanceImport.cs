@@ -1,0 +1,64 @@
+using AsnBot.Knowledge.Catalog;
+
+namespace AsnBot.Knowledge.Enrollments;
+
+public sealed record AttendanceImportResult(IReadOnlyList<EnrollmentView> Applied, IReadOnlyList<ImportError> Errors, int Rows)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// An attendance list (CSV or XLSX, columns <c>nip</c>, <c>training</c>, <c>status</c>, optional
+/// <c>session</c>): every row checked, every problem reported with its row, and nothing saved
+/// unless all rows are valid. The layout is in docs/enrollments.md.
+/// </summary>
+public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.AsnBotDbContext db)
+{
+    public const string Nip = "nip";
+    public const string Training = "training";
+    public const string Status = "status";
+    public const string Session = "session";
+
+    public static readonly IReadOnlyList<string> RequiredColumns = [Nip, Training, Status];
+
+    public async Task<AttendanceImportResult> ImportAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var errors = new List<ImportError>();
+        if (rows.Count > 0)
+        {
+            errors.AddRange(RequiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)).Select(c => new ImportError(1, c, "column is missing from the header")));
+            if (errors.Count > 0)
+                return new AttendanceImportResult([], errors, rows.Count);
+        }
+        var applied = new List<EnrollmentView>();
+        foreach (var row in rows)
+        {
+            var nip = row.Cells.GetValueOrDefault(Nip, "").Trim();
+            var training = row.Cells.GetValueOrDefault(Training, "").Trim();
+            var statusText = row.Cells.GetValueOrDefault(Status, "").Trim();
+            if (nip.Length == 0)
+                errors.Add(new ImportError(row.Number, Nip, "is empty"));
+            if (training.Length == 0)
+                errors.Add(new ImportError(row.Number, Training, "is empty"));
+            if (!EnrollmentTransitions.TryParse(statusText, out var status))
+                errors.Add(new ImportError(row.Number, Status, $"'{statusText}' is not interest, registered, attended, completed or not-completed"));
+            if (nip.Length == 0 || training.Length == 0 || errors.Any(e => e.Row == row.Number))
+                continue;
+            var session = row.Cells.GetValueOrDefault(Session, "").Trim();
+            var (error, view) = await enrollments.ApplyAsync(new EnrollmentChange(nip, training, status, session.Length > 0 ? session : null), cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+                errors.Add(new ImportError(row.Number, error.StartsWith("no registered", StringComparison.Ordinal) ? Nip : error.StartsWith("training", StringComparison.Ordinal) ? Training : Status, error));
+            else
+                applied.Add(view!);
+        }
+        if (errors.Count > 0)
+        {
+            // Nothing of a sheet with a bad row is kept: the coordinator fixes it and imports it again.
+            db.ChangeTracker.Clear();
+            return new AttendanceImportResult([], errors, rows.Count);
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new AttendanceImportResult(applied, [], rows.Count);
+    }
+}
