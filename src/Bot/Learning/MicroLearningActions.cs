@@ -83,7 +83,14 @@ public sealed class NextLearningStepAction(DailyLearning learning) : IDialogActi
         ArgumentNullException.ThrowIfNull(context);
         if (context.PersonId is not { } personId)
             return new ActionOutcome { Next = context.Arg("when_not_enrolled") };
-        var next = await learning.NextAsync(personId, context.Arg("another") == "true", cancellationToken);
+        var another = context.Arg("another") == "true";
+        var next = await learning.NextAsync(personId, another, cancellationToken);
+        // Content edited since: a question of a lesson that is gone is retired rather than failing the day.
+        while (next is LearningStep.Repetition gone && !context.Dialogs.Contains(LessonDialogs.RepetitionId(gone.LessonId, gone.StepId)))
+        {
+            await learning.RetireRepetitionAsync(personId, gone.LessonId, gone.StepId, cancellationToken);
+            next = await learning.NextAsync(personId, another, cancellationToken);
+        }
         return Open(next, context);
     }
 

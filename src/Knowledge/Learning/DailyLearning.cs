@@ -145,6 +145,14 @@ public sealed class DailyLearning(AsnBotDbContext db, LearningModules modules, L
         }
     }
 
+    /// <summary>A question whose lesson is no longer in the content is not asked again.</summary>
+    public async Task RetireRepetitionAsync(Guid personId, string lessonId, string stepId, CancellationToken cancellationToken)
+    {
+        await db.Set<QuizRepetition>()
+            .Where(r => r.PersonId == personId && r.LessonId == lessonId && r.StepId == stepId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.IsDone, true), cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task RepeatLaterAsync(Guid personId, string lessonId, string stepId, DateOnly today, CancellationToken cancellationToken)
     {
         var repetition = await db.Set<QuizRepetition>()

@@ -62,6 +62,23 @@ public sealed class LearningContentTests
     }
 
     [Fact]
+    public async Task A_question_of_a_lesson_removed_from_the_content_is_retired_instead_of_failing_the_day()
+    {
+        await using var bot = new OutboxFixture();
+        var kit = new LearningTestKit(bot);
+        var person = await kit.AddPersonAsync("ambon", Knowledge.Profiles.IndonesianTimeZone.WIT, 7, "Maluku");
+        await bot.App.QueryAsync(db =>
+        {
+            db.Add(new QuizRepetition { PersonId = person, LessonId = "ml-dihapus-01", StepId = "q1", WrongOn = new DateOnly(2026, 11, 30), DueOn = new DateOnly(2026, 12, 1) });
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await kit.RunDailyLessonsAsync());
+        Assert.Equal("", await kit.DispatchAndReadAsync("ambon"));
+        Assert.True(await bot.App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<QuizRepetition>())).ContinueWith(t => t.Result.IsDone, TaskScheduler.Default));
+        Assert.Equal(0, await kit.RunDailyLessonsAsync());
+    }
+
+    [Fact]
     public async Task The_due_work_job_runs_the_daily_lessons_and_the_JP_reminders()
     {
         await using var bot = new OutboxFixture();
