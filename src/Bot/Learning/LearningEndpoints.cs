@@ -11,18 +11,19 @@ public sealed record EnrollmentRequest(string? Nip, string? Training, string? St
 public sealed record ReviewRequest(string? ReviewedBy);
 
 /// <summary>
-/// The coordinators' HTTP API for enrollments and JP claims (the dashboard adds sign-in and
-/// screens), and the web chat's certificate upload.
+/// The coordinators' HTTP API for enrollments and JP claims, behind the dashboard's sign-in,
+/// and the web chat's certificate upload (the person's own channel, like the chat itself).
 /// </summary>
 public static class LearningEndpoints
 {
     public static IEndpointRouteBuilder MapLearning(this IEndpointRouteBuilder app)
     {
-        var enrollments = app.MapGroup("/api/enrollments");
+        // Enrollments and claims span every agency's people: Admins only until they are scoped per agency.
+        var enrollments = app.MapGroup("/api/enrollments").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
         enrollments.MapPost("/", SetEnrollmentAsync);
         enrollments.MapPost("/import", ImportAttendanceAsync).DisableAntiforgery();
 
-        var hours = app.MapGroup("/api/learning-hours");
+        var hours = app.MapGroup("/api/learning-hours").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
         hours.MapGet("/pending", async (Certificates certificates, CancellationToken cancellationToken) =>
             Results.Ok(await certificates.PendingAsync(cancellationToken)));
         hours.MapPost("/{id:guid}/approve", (Guid id, ReviewRequest? request, Certificates certificates, CancellationToken cancellationToken) =>

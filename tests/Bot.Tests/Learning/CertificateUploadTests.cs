@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AsnBot.Bot.Tests.Channels.Telegram;
 using AsnBot.Bot.Tests.Delivery;
+using AsnBot.Bot.Tests.Support;
 using AsnBot.Channels.Telegram;
 using AsnBot.Channels.Web;
 using AsnBot.Knowledge.LearningHours;
@@ -48,17 +49,20 @@ public sealed class CertificateUploadOverWebChatTests
         await chat.SayAsync("8");
         Assert.Contains("menunggu verifikasi pengelola", chat.LastText, StringComparison.Ordinal);
 
-        var pending = await http.GetFromJsonAsync<List<PendingClaim>>("/api/learning-hours/pending");
+        using var anonymous = bot.App.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/learning-hours/pending")).StatusCode);
+        using var coordinator = await bot.App.CreateSignedInClientAsync();
+        var pending = await coordinator.GetFromJsonAsync<List<PendingClaim>>("/api/learning-hours/pending");
         var claim = Assert.Single(pending!);
         Assert.Equal((8m, "KL03", "application/pdf"), (claim.Jp, claim.PathCode, claim.ContentType));
-        using var file = await http.GetAsync($"/api/learning-hours/certificates/{claim.CertificateId}");
+        using var file = await coordinator.GetAsync($"/api/learning-hours/certificates/{claim.CertificateId}");
         Assert.Equal(CertificateFiles.Pdf, await file.Content.ReadAsByteArrayAsync());
         Assert.Equal(0m, await CreditedAsync(bot, person));
 
-        using var approved = await http.PostAsJsonAsync($"/api/learning-hours/{claim.EntryId}/approve", new { reviewedBy = "bkpsdm.ambon" });
+        using var approved = await coordinator.PostAsJsonAsync($"/api/learning-hours/{claim.EntryId}/approve", new { reviewedBy = "bkpsdm.ambon" });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal(8m, await CreditedAsync(bot, person));
-        using var again = await http.PostAsJsonAsync($"/api/learning-hours/{claim.EntryId}/approve", new { reviewedBy = "bkpsdm.ambon" });
+        using var again = await coordinator.PostAsJsonAsync($"/api/learning-hours/{claim.EntryId}/approve", new { reviewedBy = "bkpsdm.ambon" });
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         await chat.SayAsync("menu");
         await chat.PressAsync("jp");

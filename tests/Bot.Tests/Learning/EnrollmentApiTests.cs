@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using AsnBot.Bot.Tests.Delivery;
+using AsnBot.Bot.Tests.Support;
 using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Profiles;
@@ -17,7 +18,9 @@ public sealed class EnrollmentApiTests
         await using var bot = new OutboxFixture();
         var person = await bot.AddPersonAsync("peserta");
         var nip = await bot.App.QueryAsync(db => db.Set<Person>().Where(p => p.Id == person).Select(p => p.Nip).SingleAsync());
-        var http = bot.App.CreateClient();
+        using var anonymous = bot.App.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/enrollments", new { nip, training = "PLT-001", status = "registered" })).StatusCode);
+        using var http = await bot.App.CreateSignedInClientAsync();
 
         Task<HttpResponseMessage> SetAsync(string status) =>
             http.PostAsJsonAsync("/api/enrollments", new { nip, training = "PLT-001", status });
@@ -42,7 +45,7 @@ public sealed class EnrollmentApiTests
         await using var bot = new OutboxFixture();
         var person = await bot.AddPersonAsync("peserta");
         var nip = await bot.App.QueryAsync(db => db.Set<Person>().Where(p => p.Id == person).Select(p => p.Nip).SingleAsync());
-        var http = bot.App.CreateClient();
+        using var http = await bot.App.CreateSignedInClientAsync();
 
         async Task<HttpResponseMessage> UploadAsync(string csv)
         {
