@@ -86,16 +86,19 @@ public sealed partial class DashboardBrowserTests(DashboardSite site) : IClassFi
     {
         var before = await site.QueryAsync(db => db.Set<Training>().CountAsync());
         var file = Path.Combine(Path.GetTempPath(), $"katalog-{Guid.NewGuid():N}.csv");
+        // The training columns filled, the session columns (and any optional ones) left empty.
+        static string Row(params string[] cells) => string.Join(',', cells.Concat(Enumerable.Repeat("", CatalogSheet.Columns.Count - cells.Length)));
         await File.WriteAllTextAsync(file, string.Join('\n',
             string.Join(',', CatalogSheet.Columns),
-            "UJI-001,Pelatihan Uji Coba,Deskripsi,M.3:2,KL04,klasikal,16,BPSDM,uji,tidak,,,,,,,",
-            "UJI-002,Pelatihan Kedua,Deskripsi,M.3:2,KL99,klasikal,16,BPSDM,uji,tidak,,,,,,,"));
+            Row("UJI-001", "Pelatihan Uji Coba", "Deskripsi", "M.3:2", "KL04", "klasikal", "16", "BPSDM", "uji", "tidak"),
+            Row("UJI-002", "Pelatihan Kedua", "Deskripsi", "M.3:2", "KL99", "klasikal", "16", "BPSDM", "uji", "tidak")));
         try
         {
             var page = await site.SignInAsync(DashboardSite.AdminEmail);
             await page.GotoAsync("/admin/katalog");
             await Assertions.Expect(page.GetByTestId("catalog-table")).ToBeVisibleAsync();
-            await page.Locator("input[type=file]").SetInputFilesAsync(file);
+            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Pilih berkas" }).ClickAsync());
+            await chooser.SetFilesAsync(file);
 
             await Assertions.Expect(page.GetByTestId("import-failed")).ToContainTextAsync("tidak ada yang diimpor");
             var errors = page.GetByTestId("import-errors").Locator("tbody tr");
