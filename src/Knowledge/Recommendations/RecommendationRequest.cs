@@ -22,11 +22,8 @@ public sealed record RecommendationRequest
     /// <summary>Trainings already taken or enrolled in: never recommended again.</summary>
     public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>();
 
-    /// <summary>
-    /// JP already earned this year. The JP ledger does not exist yet, so callers pass 0
-    /// and every training counts towards the 20 JP.
-    /// </summary>
-    public int JpThisYear { get; init; }
+    /// <summary>JP already credited this year (the JP ledger); what is left of the 20 JP favours trainings that fill it.</summary>
+    public decimal JpThisYear { get; init; }
 
     public required DateOnly Today { get; init; }
 }

@@ -1,6 +1,7 @@
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Competencies;
 using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Surveys;
@@ -71,6 +72,9 @@ public sealed class RecommendationService(CompetencyFramework competencies, Reco
         var survey = await NeedsSurveys.LatestAsync(db, personId, cancellationToken).ConfigureAwait(false);
         var enrolled = await db.Set<Enrollment>().Where(e => e.PersonId == personId).Select(e => e.TrainingCode)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var jpThisYear = await db.Set<LearningHoursEntry>()
+            .Where(e => e.PersonId == personId && e.Year == today.Year && e.Status == LearningHoursStatus.Credited)
+            .Select(e => e.Jp).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new RecommendationRequest
         {
             Text = string.IsNullOrWhiteSpace(text) ? survey?.Challenge : text,
@@ -81,7 +85,7 @@ public sealed class RecommendationService(CompetencyFramework competencies, Reco
             Province = person.Province,
             Top = top,
             Excluded = enrolled.ToHashSet(StringComparer.Ordinal),
-            JpThisYear = 0,
+            JpThisYear = jpThisYear.Sum(),
             Today = today,
         };
     }

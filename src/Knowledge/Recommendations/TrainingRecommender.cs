@@ -158,9 +158,9 @@ public sealed class TrainingRecommender : IDisposable
             practical -= NoOpenSessionPenalty;
         else
             practical += OpenSessionBonus + (session.IsOnline || IsSameProvince(session, request.Province) ? PlaceBonus : 0);
-        var jpNeeded = Math.Max(0, YearlyJpRight - request.JpThisYear);
+        var jpNeeded = Math.Max(0m, YearlyJpRight - request.JpThisYear);
         if (jpNeeded > 0 && training.Jp > 0)
-            practical += JpBonus * Math.Min(1.0, (double)training.Jp / jpNeeded);
+            practical += JpBonus * Math.Min(1.0, (double)(training.Jp / jpNeeded));
         return new Scored(training, relevance, relevance + practical, session);
     }
 
@@ -206,7 +206,7 @@ public sealed class TrainingRecommender : IDisposable
                 reasons.Add(_texts.Format("session_elsewhere", ("date", date), ("place", session.Place)));
         }
         if (YearlyJpRight - request.JpThisYear > 0 && training.Jp > 0)
-            reasons.Add(_texts.Format("jp_needed", ("jp", training.Jp), ("jp_so_far", request.JpThisYear)));
+            reasons.Add(_texts.Format("jp_needed", ("jp", training.Jp), ("jp_so_far", request.JpThisYear.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("id-ID")))));
         return reasons;
     }
 
