@@ -75,6 +75,8 @@ public sealed class DashboardSite : IAsyncLifetime
             BaseURL = BaseUrl.ToString(),
         });
         Browser.SetDefaultTimeout(20_000);
+        // Interactive pages render over a circuit: on a busy two-core machine 5 s is not enough.
+        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     public async Task DisposeAsync()
