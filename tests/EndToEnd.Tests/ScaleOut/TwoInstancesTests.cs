@@ -14,7 +14,7 @@ public sealed class TwoInstancesTests(ScaleOutCluster cluster) : IClassFixture<S
         const long FirstChat = 6_100_000_000;
         for (var i = 0; i < People; i++)
             cluster.Telegram.CreateUser($"Pegawai{i}", userId: FirstChat + i);
-        await cluster.RunAsync("seed-demo", "--force", "--people", People.ToString(CultureInfo.InvariantCulture), "--telegram-chat-ids", FirstChat.ToString(CultureInfo.InvariantCulture));
+        await cluster.RunAsync("seed-demo", "--force", "--without-needs", "--people", People.ToString(CultureInfo.InvariantCulture), "--telegram-chat-ids", FirstChat.ToString(CultureInfo.InvariantCulture));
         var id = (await cluster.RunAsync("broadcast", "create", "--text", "Apel pagi Senin pukul 07.30", "--button", "Sudah dibaca")).Trim();
         await cluster.RunAsync("broadcast", "send", id);
 
