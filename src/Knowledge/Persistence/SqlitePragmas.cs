@@ -7,16 +7,24 @@ namespace AsnBot.Knowledge.Persistence;
 /// WAL lets readers run beside the single writer; synchronous=NORMAL is durable under WAL
 /// except for the last transactions on power loss. busy_timeout makes a second writer wait
 /// instead of failing at once. Set on every connection because only journal_mode persists.
+/// A read-only connection (EF Core opens one to see whether the database exists) cannot switch
+/// the journal mode, which a database restored from a backup (VACUUM INTO writes a rollback
+/// journal file) still needs, so it leaves that to the first writer.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    private const string SessionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+
+    private static string Pragmas(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly
+            ? SessionPragmas
+            : "PRAGMA journal_mode=WAL; " + SessionPragmas;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Pragmas(connection);
         command.ExecuteNonQuery();
     }
 
@@ -24,7 +32,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Pragmas(connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
