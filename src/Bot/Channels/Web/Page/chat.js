@@ -13,6 +13,7 @@
   var MAX_TEXT_LENGTH = 4000;           // same as the textarea's maxlength
   var COUNTER_FROM = 3600;              // the counter only appears near the limit, to keep the box calm
   var MAX_BODY_BYTES = 16 * 1024;       // the server answers 413 above this
+  var MAX_UPLOAD_BYTES = 5 * 1024 * 1024; // a certificate photo or PDF; the server checks it again
   var MAX_BUBBLES = 200;                // bounded so localStorage never fills up
   var REQUEST_TIMEOUT_MS = 30000;
   var START_COMMAND = '/start';
@@ -32,6 +33,8 @@
 
   var TEXTS = {
     sendFailed: 'Pesan gagal terkirim. Periksa koneksi Anda lalu coba lagi.',
+    uploadTooLarge: 'Berkasnya terlalu besar (paling besar 5 MB). Kirim foto yang lebih kecil atau PDF hasil pindai.',
+    uploadFailed: 'Sertifikat gagal terkirim. Periksa koneksi Anda lalu coba lagi.',
     notSent: 'Belum terkirim',
     botPrefix: 'AsnBot: ',
     userPrefix: 'Anda: ',
@@ -332,6 +335,7 @@
   // reply is still the last thing in the conversation.
   function updateControls() {
     els.send.disabled = state.busy;
+    els.attach.disabled = state.busy;
     els.quick.forEach(function (button) { button.disabled = state.busy; });
 
     var group = els.log.querySelector('.choices');
@@ -482,6 +486,60 @@
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
       body: body,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: controller.signal
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(parseReplies)
+      .then(function (replies) {
+        finishRequest(controller, timer);
+        return replies;
+      }, function (error) {
+        finishRequest(controller, timer);
+        throw error;
+      });
+  }
+
+  /* ---------- Certificate upload ---------- */
+
+  // A photo or PDF of a certificate of outside training; the bot answers like any other turn.
+  function onAttach() {
+    var file = els.attach.files && els.attach.files[0];
+    els.attach.value = '';
+    if (!file || state.busy) return;
+    if (file.size > MAX_UPLOAD_BYTES) {
+      showNotice(TEXTS.uploadTooLarge);
+      return;
+    }
+    dropFailed();
+    addEntry({ from: 'user', text: '📎 ' + file.name });
+    renderChoices();
+    var epoch = state.epoch;
+    setBusy(true);
+    uploadToServer(file).then(function (replies) {
+      if (epoch !== state.epoch) return;
+      showReplies(replies);
+    }, function (error) {
+      if (epoch !== state.epoch) return;
+      setBusy(false);
+      showNotice(error && error.message === 'HTTP 413' ? TEXTS.uploadTooLarge : TEXTS.uploadFailed);
+    });
+  }
+
+  function uploadToServer(file) {
+    var form = new FormData();
+    form.append('file', file, file.name);
+    var controller = new AbortController();
+    state.controller = controller;
+    var timer = window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS);
+    return fetch(API_PATH + encodeURIComponent(state.sessionId) + '/uploads', {
+      method: 'POST',
+      headers: { 'Accept': 'application/json' },
+      body: form,
       credentials: 'same-origin',
       cache: 'no-store',
       signal: controller.signal
@@ -705,6 +763,7 @@
       send: document.getElementById('send'),
       counter: document.getElementById('counter'),
       restart: document.getElementById('restart'),
+      attach: document.getElementById('attach'),
       quick: Array.prototype.slice.call(document.querySelectorAll('[data-command]'))
     };
     return Object.keys(els).every(function (key) { return els[key]; });
@@ -716,6 +775,7 @@
     els.input.addEventListener('input', onInput);
     els.retry.addEventListener('click', onRetry);
     els.restart.addEventListener('click', onRestart);
+    els.attach.addEventListener('change', onAttach);
     els.quick.forEach(function (button) { button.addEventListener('click', onQuickCommand); });
     window.addEventListener('storage', onStorageChanged);
   }
