@@ -57,6 +57,7 @@ try
         results[$"limit_{limit}_window_seconds"] = Round(phase.Span);
         results[$"limit_{limit}_peak_in_1s"] = phase.PeakInOneSecond;
         results[$"limit_{limit}_over_limit_calls"] = phase.OverLimit;
+        results[$"limit_{limit}_over_limit_at_seconds"] = phase.OverLimitAt;
         results[$"limit_{limit}_failed_calls"] = phase.Failed;
         results[$"target_limit_{limit}_ratio_at_least_0_98_no_429"] = phase.Rate / limit >= 0.98 && phase.Throttled == 0 && phase.OverLimit == 0;
     }
@@ -118,6 +119,7 @@ static Phase Measure(FakeTelegramServer telegram, int limit)
     var calls = telegram.Calls("sendMessage");
     var sent = calls.Where(c => c.Succeeded).Select(c => c.ReceivedAtUtc).Order().ToList();
     var span = sent.Count > 1 ? (sent[^1] - sent[0]).TotalSeconds : 0;
+    var over = limit > 0 ? OverLimit(sent, limit) : new List<DateTime>();
     return new Phase(
         Rate: span > 0 ? (sent.Count - 1) / span : 0,
         Sent: sent.Count,
@@ -125,21 +127,22 @@ static Phase Measure(FakeTelegramServer telegram, int limit)
         Throttled: calls.Count(c => c.StatusCode == 429),
         Failed: calls.Count(c => !c.Succeeded && c.StatusCode != 429),
         PeakInOneSecond: telegram.PeakCallsWithin(TimeSpan.FromSeconds(1), "sendMessage"),
-        OverLimit: limit > 0 ? OverLimit(sent, limit) : 0);
+        OverLimit: over.Count,
+        OverLimitAt: [.. over.Select(t => (int)(t - sent[0]).TotalSeconds).Distinct()]);
 }
 
-// The fake does not enforce flood limits by itself; this counts the calls Telegram would have
+// The fake does not enforce flood limits by itself; these are the calls Telegram would have
 // refused: those arriving when `limit` calls had already arrived within the preceding second.
-static int OverLimit(List<DateTime> arrivals, int limit)
+static List<DateTime> OverLimit(List<DateTime> arrivals, int limit)
 {
-    var over = 0;
+    var over = new List<DateTime>();
     var start = 0;
     for (var end = 0; end < arrivals.Count; end++)
     {
         while (arrivals[end] - arrivals[start] >= TimeSpan.FromSeconds(1))
             start++;
         if (end - start >= limit)
-            over++;
+            over.Add(arrivals[end]);
     }
     return over;
 }
@@ -177,4 +180,4 @@ int Option(string name, int fallback)
 
 static double Round(double value, int digits = 2) => Math.Round(value, digits);
 
-internal sealed record Phase(double Rate, int Sent, double Span, int Throttled, int Failed, int PeakInOneSecond, int OverLimit);
+internal sealed record Phase(double Rate, int Sent, double Span, int Throttled, int Failed, int PeakInOneSecond, int OverLimit, int[] OverLimitAt);
