@@ -147,6 +147,19 @@ public sealed class CoordinatorApiScopeTests : IAsyncLifetime
         Assert.Contains(AuditActions.QuestionsList, await AuditAsync());
     }
 
+    [Fact]
+    public async Task The_attendance_page_lists_only_the_coordinators_people_with_their_JP_this_year()
+    {
+        var coordinator = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "pengelola"), new Claim(ClaimTypes.Role, DashboardRoles.Coordinator), new Claim(DashboardRoles.AgencyClaim, DashboardPeople.Ambon)], "uji"));
+        var participants = await _app.QueryAsync(db => AsnBot.Dashboard.Enrollments.EnrollmentQueries.ParticipantsAsync(
+            db, DashboardScope.Of(coordinator), TimeProvider.System, DashboardLearning.Training, null, CancellationToken.None));
+        var row = Assert.Single(participants);
+        Assert.Equal((_ambon.Person.Nip, EnrollmentStatus.Attended, 0m), (row.Nip, row.Status, row.JpThisYear));
+        var trainings = await _app.QueryAsync(db => AsnBot.Dashboard.Enrollments.EnrollmentQueries.TrainingsAsync(db, DashboardScope.Of(coordinator), CancellationToken.None));
+        Assert.Equal((DashboardLearning.Training, 1), (trainings[0].Code, trainings[0].Enrolled));
+    }
+
     private async Task<List<string>> AuditAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();
