@@ -148,6 +148,35 @@ public sealed class CoordinatorApiScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_coordinators_JP_ledger_enrollment_and_evaluation_exports_hold_only_their_agencys_rows_and_an_admins_hold_all()
+    {
+        foreach (var dataset in new[] { "jp", "pendaftaran", "evaluasi" })
+        {
+            var own = await _coordinator.GetStringAsync($"/admin/ekspor/{dataset}.csv");
+            Assert.Contains(_ambon.Person.Nip, own, StringComparison.Ordinal);
+            Assert.DoesNotContain(_jambi.Person.Nip, own, StringComparison.Ordinal);
+            Assert.DoesNotContain(_jambi.Person.FullName, own, StringComparison.Ordinal);
+            var all = await _admin.GetStringAsync($"/admin/ekspor/{dataset}.csv");
+            Assert.Contains(_jambi.Person.Nip, all, StringComparison.Ordinal);
+        }
+        var ledger = (await _coordinator.GetStringAsync("/admin/ekspor/jp.csv")).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("nip,nama,instansi,unit_kerja,tahun,tanggal,kegiatan,jalur,sumber,jp,status,diverifikasi_oleh", ledger[0]);
+        var line = Assert.Single(ledger[1..]);
+        Assert.StartsWith(_ambon.Person.Nip + ",Siti Rahma,", line, StringComparison.Ordinal);
+        Assert.Contains(",Webinar Siti Rahma,NKL05,Certificate,3", line, StringComparison.Ordinal);
+        Assert.Contains(",PendingVerification,", line, StringComparison.Ordinal);
+        var evaluations = await _coordinator.GetStringAsync("/admin/ekspor/evaluasi.csv");
+        Assert.Contains(",PLT-001,Reaction,peserta,Answered,,fasilitator.penguasaan-materi,5,", evaluations, StringComparison.Ordinal);
+        Assert.Contains(",PLT-001,Behaviour,mentor,NotResponded,,,,", evaluations, StringComparison.Ordinal);
+
+        using var xlsx = await _coordinator.GetAsync("/admin/ekspor/evaluasi.xlsx");
+        await using var body = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(body, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal([_ambon.Person.Nip, _ambon.Person.Nip], rows.Select(r => r["nip"]?.ToString()));
+        Assert.Contains("export.jp.csv", await AuditAsync());
+    }
+
+    [Fact]
     public async Task The_attendance_page_lists_only_the_coordinators_people_with_their_JP_this_year()
     {
         var coordinator = new ClaimsPrincipal(new ClaimsIdentity(
