@@ -1,8 +1,13 @@
+using System.Security.Claims;
 using AsnBot.Channels.Web;
 using AsnBot.Conversations;
+using AsnBot.Dashboard.Access;
+using AsnBot.Dashboard.Audit;
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Learning;
 
@@ -18,34 +23,48 @@ public static class LearningEndpoints
 {
     public static IEndpointRouteBuilder MapLearning(this IEndpointRouteBuilder app)
     {
-        // Enrollments and claims span every agency's people: Admins only until they are scoped per agency.
-        var enrollments = app.MapGroup("/api/enrollments").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
+        // A coordinator works on the people of their agencies only (DashboardScope): anyone else
+        // is answered as if they did not exist, and nothing changes.
+        var enrollments = app.MapGroup("/api/enrollments").RequireAuthorization(DashboardRoles.CoordinatorPolicy);
         enrollments.MapPost("/", SetEnrollmentAsync);
         enrollments.MapPost("/import", ImportAttendanceAsync).DisableAntiforgery();
 
-        var hours = app.MapGroup("/api/learning-hours").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
-        hours.MapGet("/pending", async (Certificates certificates, CancellationToken cancellationToken) =>
-            Results.Ok(await certificates.PendingAsync(cancellationToken)));
-        hours.MapPost("/{id:guid}/approve", (Guid id, ReviewRequest? request, Certificates certificates, CancellationToken cancellationToken) =>
-            ReviewAsync(id, true, request, certificates, cancellationToken));
-        hours.MapPost("/{id:guid}/reject", (Guid id, ReviewRequest? request, Certificates certificates, CancellationToken cancellationToken) =>
-            ReviewAsync(id, false, request, certificates, cancellationToken));
-        hours.MapGet("/certificates/{id:guid}", async (Guid id, Certificates certificates, CancellationToken cancellationToken) =>
-            await certificates.FileAsync(id, cancellationToken) is { } file
-                ? Results.File(file.Content, file.ContentType, file.FileName)
-                : Results.NotFound());
+        var hours = app.MapGroup("/api/learning-hours").RequireAuthorization(DashboardRoles.CoordinatorPolicy);
+        hours.MapGet("/pending", async (ClaimsPrincipal user, AsnBotDbContext db, Certificates certificates, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var pending = await certificates.PendingAsync(DashboardScope.Of(user).People(db), cancellationToken);
+            await audit.WriteAsync(user, AuditActions.ClaimsList, $"{pending.Count} klaim JP menunggu verifikasi", cancellationToken);
+            return Results.Ok(pending);
+        });
+        hours.MapPost("/{id:guid}/approve", (Guid id, ReviewRequest? request, ClaimsPrincipal user, AsnBotDbContext db, Certificates certificates, CancellationToken cancellationToken) =>
+            ReviewAsync(id, true, request, user, db, certificates, cancellationToken));
+        hours.MapPost("/{id:guid}/reject", (Guid id, ReviewRequest? request, ClaimsPrincipal user, AsnBotDbContext db, Certificates certificates, CancellationToken cancellationToken) =>
+            ReviewAsync(id, false, request, user, db, certificates, cancellationToken));
+        hours.MapGet("/certificates/{id:guid}", async (Guid id, ClaimsPrincipal user, AsnBotDbContext db, Certificates certificates, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var people = DashboardScope.Of(user).People(db);
+            if (!await db.Set<Certificate>().AnyAsync(c => c.Id == id && people.Any(p => p.Id == c.PersonId), cancellationToken)
+                || await certificates.FileAsync(id, cancellationToken) is not { } file)
+                return Results.NotFound();
+            await audit.WriteAsync(user, AuditActions.CertificateView, $"sertifikat {id} milik {file.PersonId}", cancellationToken);
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
 
         app.MapPost("/api/webchat/{sessionId}/uploads", UploadCertificateAsync).DisableAntiforgery();
         return app;
     }
 
-    private static async Task<IResult> SetEnrollmentAsync(EnrollmentRequest request, EnrollmentService enrollments, CancellationToken cancellationToken)
+    private static async Task<IResult> SetEnrollmentAsync(EnrollmentRequest request, ClaimsPrincipal user, AsnBotDbContext db, EnrollmentService enrollments, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Nip) || string.IsNullOrWhiteSpace(request.Training) || !EnrollmentTransitions.TryParse(request.Status, out var status))
             return Results.Problem("Send {\"nip\": \"...\", \"training\": \"CODE\", \"status\": \"interest|registered|attended|completed|not-completed\"}.", statusCode: StatusCodes.Status400BadRequest);
+        var people = DashboardScope.Of(user).People(db);
+        var nip = new string([.. request.Nip.Where(char.IsAsciiDigit)]);
+        if (!await people.AnyAsync(p => p.Nip == nip, cancellationToken))
+            return Results.Problem("No registered person you may see has this NIP.", statusCode: StatusCodes.Status404NotFound);
         try
         {
-            return Results.Ok(await enrollments.SetAsync(new EnrollmentChange(request.Nip, request.Training.Trim(), status, request.Session), cancellationToken));
+            return Results.Ok(await enrollments.SetAsync(new EnrollmentChange(request.Nip, request.Training.Trim(), status, request.Session), people, cancellationToken));
         }
         catch (EnrollmentRefusedException e)
         {
@@ -53,7 +72,7 @@ public static class LearningEndpoints
         }
     }
 
-    private static async Task<IResult> ImportAttendanceAsync(IFormFile file, AttendanceImport import, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAttendanceAsync(IFormFile file, ClaimsPrincipal user, AsnBotDbContext db, AttendanceImport import, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
@@ -63,7 +82,7 @@ public static class LearningEndpoints
         {
             await using (var stream = File.Create(path))
                 await file.CopyToAsync(stream, cancellationToken);
-            var result = await import.ImportAsync(CatalogFiles.Read(path), cancellationToken);
+            var result = await import.ImportAsync(CatalogFiles.Read(path), DashboardScope.Of(user).People(db), null, cancellationToken);
             return result.IsValid
                 ? Results.Ok(new { rows = result.Rows, applied = result.Applied })
                 : Results.BadRequest(new { rows = result.Rows, errors = result.Errors.Select(e => e.ToString()) });
@@ -74,10 +93,13 @@ public static class LearningEndpoints
         }
     }
 
-    private static async Task<IResult> ReviewAsync(Guid id, bool approve, ReviewRequest? request, Certificates certificates, CancellationToken cancellationToken)
+    private static async Task<IResult> ReviewAsync(
+        Guid id, bool approve, ReviewRequest? request, ClaimsPrincipal user, AsnBotDbContext db, Certificates certificates, CancellationToken cancellationToken)
     {
         var reviewedBy = string.IsNullOrWhiteSpace(request?.ReviewedBy) ? "api" : request.ReviewedBy.Trim();
-        return await certificates.ReviewAsync(id, approve, reviewedBy, cancellationToken)
+        var people = DashboardScope.Of(user).People(db);
+        var inScope = await db.Set<LearningHoursEntry>().AnyAsync(e => e.Id == id && people.Any(p => p.Id == e.PersonId), cancellationToken);
+        return inScope && await certificates.ReviewAsync(id, approve, reviewedBy, cancellationToken)
             ? Results.Ok(new { id, status = approve ? "credited" : "rejected" })
             : Results.Problem($"No claim {id} is waiting for verification.", statusCode: StatusCodes.Status404NotFound);
     }

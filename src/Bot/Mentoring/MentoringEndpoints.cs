@@ -1,26 +1,45 @@
+using System.Security.Claims;
+using AsnBot.Dashboard.Access;
+using AsnBot.Dashboard.Audit;
 using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Mentoring;
 
 public sealed record PairingBody(string? MentorNip, string? MenteeNip, int? EveryDays, DateOnly? FirstSessionOn, string? Role, string? CoordinatorNip, string? CreatedBy);
 
-/// <summary>The coordinators' mentoring API: pair, list pairs, see escalations (behind the dashboard's sign-in).</summary>
+/// <summary>
+/// The coordinators' mentoring API: pair, list pairs, see escalations (behind the dashboard's
+/// sign-in). A coordinator pairs, sees and ends only pairs of two people of their agencies
+/// (<see cref="DashboardScope.Pairs"/>); anyone else is answered as if they did not exist.
+/// </summary>
 public static class MentoringEndpoints
 {
     public static IEndpointRouteBuilder MapMentoring(this IEndpointRouteBuilder app)
     {
-        // Pairs and escalations span every agency: Admins only until they are scoped per agency.
-        var group = app.MapGroup("/api/mentoring").RequireAuthorization(Dashboard.Access.DashboardRoles.AdminPolicy);
-        group.MapPost("/pairs", async (PairingBody body, AsnBotDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        var group = app.MapGroup("/api/mentoring").RequireAuthorization(DashboardRoles.CoordinatorPolicy);
+        group.MapPost("/pairs", async (PairingBody body, ClaimsPrincipal user, AsnBotDbContext db, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (MentoringImport.ParseRole(body.Role) is not { } role)
                 return Results.Problem("role must be mentor or atasan.", statusCode: StatusCodes.Status400BadRequest);
+            var scope = DashboardScope.Of(user);
+            var people = scope.People(db);
+            // Unknown and out of scope answer alike, so a coordinator cannot probe other agencies' NIPs.
+            foreach (var (nip, who) in new[] { (body.MentorNip, "mentor"), (body.MenteeNip, "mentee"), (body.CoordinatorNip, "coordinator") })
+            {
+                if (who == "coordinator" && string.IsNullOrWhiteSpace(nip))
+                    continue;
+                var digits = new string([.. (nip ?? "").Where(char.IsAsciiDigit)]);
+                if (!await people.AnyAsync(p => p.Nip == digits, cancellationToken))
+                    return Results.Problem($"No registered person you may see has the {who}'s NIP; they must register with the bot first.", statusCode: StatusCodes.Status404NotFound);
+            }
             try
             {
                 var pair = await MentoringPairs.PairAsync(
-                    db, new PairingRequest(body.MentorNip ?? "", body.MenteeNip ?? "", body.EveryDays ?? 14, body.FirstSessionOn, role, body.CoordinatorNip, body.CreatedBy),
+                    db, new PairingRequest(body.MentorNip ?? "", body.MenteeNip ?? "", body.EveryDays ?? 14, body.FirstSessionOn, role, body.CoordinatorNip, body.CreatedBy ?? scope.UserName),
                     time.GetUtcNow(), cancellationToken);
+                await audit.WriteAsync(user, AuditActions.MentoringChanged, $"pasangan {pair.Id} dibuat", cancellationToken);
                 var view = (await MentoringPairs.ListAsync(db, includeEnded: false, cancellationToken)).First(p => p.Id == pair.Id);
                 return Results.Created($"/api/mentoring/pairs/{pair.Id:N}", view);
             }
@@ -29,12 +48,25 @@ public static class MentoringEndpoints
                 return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
             }
         });
-        group.MapGet("/pairs", async (AsnBotDbContext db, CancellationToken cancellationToken) =>
-            Results.Ok(await MentoringPairs.ListAsync(db, includeEnded: false, cancellationToken)));
-        group.MapPost("/pairs/{id:guid}/end", async (Guid id, AsnBotDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-            await MentoringPairs.EndAsync(db, id, time.GetUtcNow(), cancellationToken) ? Results.NoContent() : Results.NotFound());
-        group.MapGet("/escalations", async (AsnBotDbContext db, CancellationToken cancellationToken) =>
-            Results.Ok(await MentoringPairs.OpenEscalationsAsync(db, cancellationToken)));
+        group.MapGet("/pairs", async (ClaimsPrincipal user, AsnBotDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var pairs = await MentoringPairs.ListAsync(db, includeEnded: false, DashboardScope.Of(user).Pairs(db), cancellationToken);
+            await audit.WriteAsync(user, AuditActions.MentoringView, $"{pairs.Count} pasangan", cancellationToken);
+            return Results.Ok(pairs);
+        });
+        group.MapPost("/pairs/{id:guid}/end", async (Guid id, ClaimsPrincipal user, AsnBotDbContext db, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            if (!await DashboardScope.Of(user).Pairs(db).AnyAsync(p => p.Id == id, cancellationToken) || !await MentoringPairs.EndAsync(db, id, time.GetUtcNow(), cancellationToken))
+                return Results.NotFound();
+            await audit.WriteAsync(user, AuditActions.MentoringChanged, $"pasangan {id} diakhiri", cancellationToken);
+            return Results.NoContent();
+        });
+        group.MapGet("/escalations", async (ClaimsPrincipal user, AsnBotDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
+        {
+            var escalations = await MentoringPairs.OpenEscalationsAsync(db, DashboardScope.Of(user).Pairs(db), cancellationToken);
+            await audit.WriteAsync(user, AuditActions.MentoringView, $"{escalations.Count} eskalasi", cancellationToken);
+            return Results.Ok(escalations);
+        });
         return app;
     }
 }

@@ -21,7 +21,15 @@ public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Nip, Training, Status];
 
-    public async Task<AttendanceImportResult> ImportAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+    public Task<AttendanceImportResult> ImportAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken) =>
+        ImportAsync(rows, null, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(IReadOnlyList{SheetRow}, CancellationToken)"/>, for people among
+    /// <paramref name="within"/> only (a row naming anyone else is a row error), reporting each checked row.
+    /// </summary>
+    public async Task<AttendanceImportResult> ImportAsync(
+        IReadOnlyList<SheetRow> rows, IQueryable<Profiles.Person>? within, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<ImportError>();
@@ -32,8 +40,10 @@ public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.
                 return new AttendanceImportResult([], errors, rows.Count);
         }
         var applied = new List<EnrollmentView>();
+        var done = 0;
         foreach (var row in rows)
         {
+            progress?.Report(new ImportProgress("check", done++, rows.Count));
             var nip = row.Cells.GetValueOrDefault(Nip, "").Trim();
             var training = row.Cells.GetValueOrDefault(Training, "").Trim();
             var statusText = row.Cells.GetValueOrDefault(Status, "").Trim();
@@ -46,12 +56,13 @@ public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.
             if (nip.Length == 0 || training.Length == 0 || errors.Any(e => e.Row == row.Number))
                 continue;
             var session = row.Cells.GetValueOrDefault(Session, "").Trim();
-            var (error, view) = await enrollments.ApplyAsync(new EnrollmentChange(nip, training, status, session.Length > 0 ? session : null), cancellationToken).ConfigureAwait(false);
+            var (error, view) = await enrollments.ApplyAsync(new EnrollmentChange(nip, training, status, session.Length > 0 ? session : null), within, cancellationToken).ConfigureAwait(false);
             if (error is not null)
                 errors.Add(new ImportError(row.Number, error.StartsWith("no registered", StringComparison.Ordinal) ? Nip : error.StartsWith("training", StringComparison.Ordinal) ? Training : Status, error));
             else
                 applied.Add(view!);
         }
+        progress?.Report(new ImportProgress("check", rows.Count, rows.Count));
         if (errors.Count > 0)
         {
             // Nothing of a sheet with a bad row is kept: the coordinator fixes it and imports it again.

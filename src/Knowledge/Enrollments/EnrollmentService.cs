@@ -22,9 +22,13 @@ public sealed class EnrollmentRefusedException(string message) : Exception(messa
 public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger ledger, TimeProvider time)
 {
     /// <summary>Applies one change and saves it. Refused changes throw <see cref="EnrollmentRefusedException"/> and save nothing.</summary>
-    public async Task<EnrollmentView> SetAsync(EnrollmentChange change, CancellationToken cancellationToken)
+    public Task<EnrollmentView> SetAsync(EnrollmentChange change, CancellationToken cancellationToken) =>
+        SetAsync(change, null, cancellationToken);
+
+    /// <summary>As <see cref="SetAsync(EnrollmentChange, CancellationToken)"/>, for a person among <paramref name="within"/> only (a coordinator's scope).</summary>
+    public async Task<EnrollmentView> SetAsync(EnrollmentChange change, IQueryable<Person>? within, CancellationToken cancellationToken)
     {
-        var problem = await ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        var problem = await ApplyAsync(change, within, cancellationToken).ConfigureAwait(false);
         if (problem.Error is not null)
             throw new EnrollmentRefusedException(problem.Error);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -35,11 +39,18 @@ public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger le
     /// Checks and stages a change in the unit of work without saving: an error, or the result.
     /// The import stages every row and saves only when none failed.
     /// </summary>
-    public async Task<(string? Error, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, CancellationToken cancellationToken)
+    public Task<(string? Error, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, CancellationToken cancellationToken) =>
+        ApplyAsync(change, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(EnrollmentChange, CancellationToken)"/>; a person outside
+    /// <paramref name="within"/> is answered like an unknown NIP, so a scope cannot be probed.
+    /// </summary>
+    public async Task<(string? Error, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, IQueryable<Person>? within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var nip = new string(change.Nip.Where(char.IsDigit).ToArray());
-        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Nip == nip, cancellationToken).ConfigureAwait(false);
+        var person = await (within ?? db.Set<Person>()).FirstOrDefaultAsync(p => p.Nip == nip, cancellationToken).ConfigureAwait(false);
         if (person is null)
             return ("no registered person has this NIP", null);
         var training = await db.Set<Training>().FirstOrDefaultAsync(t => t.Code == change.TrainingCode, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Persistence;
+using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Knowledge.Evaluation;
@@ -26,24 +27,54 @@ public sealed record TrainingEvaluationResults(
     BehaviourResult CheckIn,
     IReadOnlyList<string> Comments);
 
+/// <summary>A questionnaire that went unanswered: about whom, which one, and who was asked (the participant or their mentor).</summary>
+public sealed record NonRespondent(Guid ParticipantId, string Nip, string FullName, string Agency, EvaluationLevel Level, EvaluationRole Role, string AskedPerson, DateTimeOffset? AskedAt);
+
 /// <summary>Aggregates a training's questionnaires: mean per item, response rate, pre/post gain, level 3 participant against mentor.</summary>
 public static class EvaluationResults
 {
-    public static async Task<TrainingEvaluationResults?> ForTrainingAsync(AsnBotDbContext db, string trainingCode, CancellationToken cancellationToken)
+    public static Task<TrainingEvaluationResults?> ForTrainingAsync(AsnBotDbContext db, string trainingCode, CancellationToken cancellationToken) =>
+        ForTrainingAsync(db, trainingCode, null, cancellationToken);
+
+    /// <summary>The results over the participants among <paramref name="within"/> only (everyone when null): a coordinator's agencies.</summary>
+    public static async Task<TrainingEvaluationResults?> ForTrainingAsync(AsnBotDbContext db, string trainingCode, IQueryable<Person>? within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var title = await db.Set<Training>().Where(t => t.Code == trainingCode).Select(t => t.Title)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (title is null)
             return null;
-        var requests = await db.Set<EvaluationRequest>().AsNoTracking().Where(r => r.TrainingCode == trainingCode)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var requests = await Requests(db, trainingCode, within).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = requests.Select(r => r.Id).ToList();
         var answers = await db.Set<EvaluationAnswer>().AsNoTracking().Where(a => ids.Contains(a.RequestId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var gains = await db.Set<LearningGain>().AsNoTracking().Where(g => g.TrainingCode == trainingCode)
+        var gains = db.Set<LearningGain>().AsNoTracking().Where(g => g.TrainingCode == trainingCode);
+        if (within is not null)
+            gains = gains.Where(g => within.Any(p => p.Id == g.ParticipantId));
+        return Aggregate(trainingCode, title, requests, answers, await gains.ToListAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Who was asked and gave up answering (reminded without an answer), newest first, among <paramref name="within"/>.</summary>
+    public static async Task<IReadOnlyList<NonRespondent>> NonRespondentsAsync(AsnBotDbContext db, string trainingCode, IQueryable<Person>? within, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var people = db.Set<Person>();
+        var rows = await (
+            from r in Requests(db, trainingCode, within)
+            where r.Status == EvaluationStatus.NotResponded
+            join participant in people on r.ParticipantId equals participant.Id
+            join recipient in people on r.RecipientId equals recipient.Id
+            select new { participant.Id, participant.Nip, participant.FullName, participant.Agency, r.Level, r.Role, Recipient = recipient.FullName, r.AskedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Aggregate(trainingCode, title, requests, answers, gains);
+        // Sorted here: SQLite cannot order by a DateTimeOffset column.
+        return [.. rows.OrderBy(r => r.Level).ThenBy(r => r.FullName, StringComparer.Ordinal)
+            .Select(r => new NonRespondent(r.Id, r.Nip, r.FullName, r.Agency, r.Level, r.Role, r.Recipient, r.AskedAt))];
+    }
+
+    private static IQueryable<EvaluationRequest> Requests(AsnBotDbContext db, string trainingCode, IQueryable<Person>? within)
+    {
+        var requests = db.Set<EvaluationRequest>().AsNoTracking().Where(r => r.TrainingCode == trainingCode);
+        return within is null ? requests : requests.Where(r => within.Any(p => p.Id == r.ParticipantId));
     }
 
     public static TrainingEvaluationResults Aggregate(

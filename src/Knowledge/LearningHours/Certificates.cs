@@ -77,12 +77,15 @@ public sealed class Certificates(AsnBotDbContext db, LearningHoursLedger ledger,
         return entry;
     }
 
-    public async Task<IReadOnlyList<PendingClaim>> PendingAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingClaim>> PendingAsync(CancellationToken cancellationToken) => PendingAsync(null, cancellationToken);
+
+    /// <summary>The claims waiting for verification of the people among <paramref name="within"/> (everyone when null).</summary>
+    public async Task<IReadOnlyList<PendingClaim>> PendingAsync(IQueryable<Person>? within, CancellationToken cancellationToken)
     {
         var pending = await (
             from entry in db.Set<LearningHoursEntry>().AsNoTracking()
             where entry.Status == LearningHoursStatus.PendingVerification
-            join person in db.Set<Person>() on entry.PersonId equals person.Id
+            join person in within ?? db.Set<Person>() on entry.PersonId equals person.Id
             join certificate in db.Set<Certificate>() on entry.Id equals certificate.EntryId into files
             from file in files.DefaultIfEmpty()
             select new PendingClaim(entry.Id, person.Nip, person.FullName, entry.Title, entry.PathCode, entry.Jp, entry.LearnedOn,

@@ -14,6 +14,9 @@ public sealed record PairView(Guid Id, string Mentor, string Mentee, string Role
 /// <summary>An open escalation as coordinators see it.</summary>
 public sealed record EscalationView(long Id, Guid PairId, string Mentor, string Mentee, int SessionNumber, DateTimeOffset CreatedAt);
 
+/// <summary>A check-in whose day has passed without being held.</summary>
+public sealed record OverdueCheckIn(Guid PairId, string Mentor, string Mentee, int SessionNumber, DateOnly ScheduledOn, MentoringSessionStatus Status);
+
 /// <summary>Refused with a sentence for the coordinator (unknown NIP, pairing someone with themself, ...).</summary>
 public sealed class PairingRefusedException(string message) : Exception(message);
 
@@ -79,10 +82,14 @@ public static class MentoringPairs
             g => g.OrderBy(p => p.Role == MentorRole.Mentor ? 0 : 1).ThenByDescending(p => p.CreatedAt).First().MentorId);
     }
 
-    public static async Task<IReadOnlyList<PairView>> ListAsync(AsnBotDbContext db, bool includeEnded, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<PairView>> ListAsync(AsnBotDbContext db, bool includeEnded, CancellationToken cancellationToken) =>
+        ListAsync(db, includeEnded, null, cancellationToken);
+
+    /// <summary>The pairs among <paramref name="within"/> (every pair when null): a coordinator's or a mentor's.</summary>
+    public static async Task<IReadOnlyList<PairView>> ListAsync(AsnBotDbContext db, bool includeEnded, IQueryable<MentoringPair>? within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var pairs = await db.Set<MentoringPair>().AsNoTracking().Where(p => includeEnded || p.IsActive)
+        var pairs = await (within ?? db.Set<MentoringPair>()).AsNoTracking().Where(p => includeEnded || p.IsActive)
             .OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = pairs.Select(p => p.Id).ToList();
         var sessions = await db.Set<MentoringSession>().AsNoTracking().Where(s => ids.Contains(s.PairId))
@@ -95,17 +102,38 @@ public static class MentoringPairs
             p.IsActive))];
     }
 
-    public static async Task<IReadOnlyList<EscalationView>> OpenEscalationsAsync(AsnBotDbContext db, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<EscalationView>> OpenEscalationsAsync(AsnBotDbContext db, CancellationToken cancellationToken) =>
+        OpenEscalationsAsync(db, null, cancellationToken);
+
+    /// <summary>The open escalations of the pairs among <paramref name="within"/> (every pair when null).</summary>
+    public static async Task<IReadOnlyList<EscalationView>> OpenEscalationsAsync(AsnBotDbContext db, IQueryable<MentoringPair>? within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await (from e in db.Set<MentoringEscalation>().AsNoTracking()
-                          join p in db.Set<MentoringPair>() on e.PairId equals p.Id
+                          join p in within ?? db.Set<MentoringPair>() on e.PairId equals p.Id
                           where e.ResolvedAt == null
                           select new { e.Id, e.PairId, p.MentorId, p.MenteeId, e.SessionNumber, e.CreatedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var names = await NamesAsync(db, rows.SelectMany(r => new[] { r.MentorId, r.MenteeId }), cancellationToken).ConfigureAwait(false);
         return [.. rows.OrderBy(r => r.Id).Select(r => new EscalationView(
             r.Id, r.PairId, names.GetValueOrDefault(r.MentorId, ""), names.GetValueOrDefault(r.MenteeId, ""), r.SessionNumber, r.CreatedAt))];
+    }
+
+    /// <summary>
+    /// Check-ins of active pairs among <paramref name="within"/> that are past and not recorded as held:
+    /// still scheduled after their day (the mentor has not recorded them), missed, or not held.
+    /// </summary>
+    public static async Task<IReadOnlyList<OverdueCheckIn>> OverdueCheckInsAsync(AsnBotDbContext db, IQueryable<MentoringPair>? within, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (from s in db.Set<MentoringSession>().AsNoTracking()
+                          join p in within ?? db.Set<MentoringPair>() on s.PairId equals p.Id
+                          where p.IsActive && s.ScheduledOn < today && s.Status != MentoringSessionStatus.Held
+                          select new { s.PairId, p.MentorId, p.MenteeId, s.Number, s.ScheduledOn, s.Status })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var names = await NamesAsync(db, rows.SelectMany(r => new[] { r.MentorId, r.MenteeId }), cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderBy(r => r.ScheduledOn).ThenBy(r => r.Number).Select(r => new OverdueCheckIn(
+            r.PairId, names.GetValueOrDefault(r.MentorId, ""), names.GetValueOrDefault(r.MenteeId, ""), r.Number, r.ScheduledOn, r.Status))];
     }
 
     private static async Task<Dictionary<Guid, string>> NamesAsync(AsnBotDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)

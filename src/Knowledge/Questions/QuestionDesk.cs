@@ -45,11 +45,14 @@ public sealed class QuestionDesk(AsnBotDbContext db, DeliveryWindow window, Time
         return question;
     }
 
-    public async Task<IReadOnlyList<OpenQuestionView>> ListOpenAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OpenQuestionView>> ListOpenAsync(CancellationToken cancellationToken) => ListOpenAsync(null, cancellationToken);
+
+    /// <summary>The open questions of the people among <paramref name="within"/> (everyone when null).</summary>
+    public async Task<IReadOnlyList<OpenQuestionView>> ListOpenAsync(IQueryable<Person>? within, CancellationToken cancellationToken)
     {
         var open = await db.Set<PersonQuestion>().AsNoTracking()
             .Where(q => q.Status == QuestionStatus.Open)
-            .Join(db.Set<Person>(), q => q.PersonId, p => p.Id, (q, p) => new { q.Id, q.AskedAt, q.Text, p.FullName, p.Agency })
+            .Join(within ?? db.Set<Person>(), q => q.PersonId, p => p.Id, (q, p) => new { q.Id, q.AskedAt, q.Text, p.FullName, p.Agency })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // Sorted here: SQLite cannot order by a DateTimeOffset column.
         return [.. open.OrderBy(q => q.AskedAt).ThenBy(q => q.Id).Select(q => new OpenQuestionView(q.Id, q.AskedAt, q.Text, q.FullName, q.Agency))];

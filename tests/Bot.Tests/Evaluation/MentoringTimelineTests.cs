@@ -152,7 +152,7 @@ public sealed class MentoringTimelineTests
         var mentor = await bot.AddPersonAsync("mentor");
         using var http = await bot.App.CreateSignedInClientAsync();
         var response = await http.PostAsJsonAsync("/api/mentoring/pairs", new { mentorNip = await bot.NipAsync(mentor), menteeNip = "199001012015011001" });
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("mentee's NIP", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

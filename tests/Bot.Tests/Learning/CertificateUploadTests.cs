@@ -49,7 +49,7 @@ public sealed class CertificateUploadOverWebChatTests
         await chat.SayAsync("8");
         Assert.Contains("menunggu verifikasi pengelola", chat.LastText, StringComparison.Ordinal);
 
-        using var anonymous = bot.App.CreateClient();
+        using var anonymous = bot.App.CreateDashboardClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/learning-hours/pending")).StatusCode);
         using var coordinator = await bot.App.CreateSignedInClientAsync();
         var pending = await coordinator.GetFromJsonAsync<List<PendingClaim>>("/api/learning-hours/pending");

@@ -18,7 +18,7 @@ public sealed class EnrollmentApiTests
         await using var bot = new OutboxFixture();
         var person = await bot.AddPersonAsync("peserta");
         var nip = await bot.App.QueryAsync(db => db.Set<Person>().Where(p => p.Id == person).Select(p => p.Nip).SingleAsync());
-        using var anonymous = bot.App.CreateClient();
+        using var anonymous = bot.App.CreateDashboardClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/enrollments", new { nip, training = "PLT-001", status = "registered" })).StatusCode);
         using var http = await bot.App.CreateSignedInClientAsync();
 

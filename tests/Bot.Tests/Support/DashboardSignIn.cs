@@ -32,6 +32,19 @@ public static partial class DashboardSignIn
         return http;
     }
 
+    /// <summary>A Mentor account linked to the civil servant with this NIP, signed in.</summary>
+    public static async Task<HttpClient> CreateSignedInMentorAsync(this WebApplicationFactory<Program> app, string nip)
+    {
+        var email = await CreateAccountAsync(app, DashboardRoles.Mentor);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DashboardAccounts>().LinkMentorAsync(email, nip);
+        var http = app.CreateDashboardClient();
+        using var response = await http.SignInAsync(email, Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} answered {(int)response.StatusCode}.");
+        return http;
+    }
+
     /// <summary>An account with <see cref="Password"/>, the role and (for a coordinator) the agencies; returns its email.</summary>
     public static async Task<string> CreateAccountAsync(WebApplicationFactory<Program> app, string role = DashboardRoles.Admin, params string[] agencies)
     {

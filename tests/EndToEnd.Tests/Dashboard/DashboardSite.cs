@@ -1,5 +1,8 @@
 using AsnBot.Dashboard.Access;
+using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Surveys;
@@ -145,6 +148,7 @@ public sealed class DashboardSite : IAsyncLifetime
             PersonId = JambiPerson.Id, Year = today.Year, LearnedOn = today, PathCode = "KL03", Source = LearningSource.Training,
             Title = "Pelatihan Analisis Data", Jp = 24m, SourceRef = "enrollment:uji", RecordedAt = DateTimeOffset.UtcNow,
         });
+        SeedLearning(db, ambonSecond);
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<DashboardUser>>();
@@ -156,6 +160,50 @@ public sealed class DashboardSite : IAsyncLifetime
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
             await accounts.SetRoleAsync(user, role, agencies);
         }
+    }
+
+    /// <summary>A training under 20 JP, so completing it leaves the overview's "reached 20 JP" figure alone.</summary>
+    public const string EvaluatedTraining = "PLT-005";
+
+    /// <summary>
+    /// Enrollments in <see cref="EvaluatedTraining"/> (Siti attended, Yohanis registered, Rina of
+    /// Jambi attended), their level 1 answers (Siti 5 and 4, Rina 4 and 2; Yohanis never answered),
+    /// level 2 gains of 30 and 10 points, a level 3 answer by Siti (4) and by her mentor Yohanis (3),
+    /// and their mentoring pair with a missed check-in and an open escalation.
+    /// </summary>
+    private void SeedLearning(AsnBotDbContext db, Person ambonSecond)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        Enrollment Enroll(Person person, EnrollmentStatus status) =>
+            new() { PersonId = person.Id, TrainingCode = EvaluatedTraining, SessionId = null, Status = status, CreatedAt = now };
+        var siti = Enroll(AmbonPerson, EnrollmentStatus.Attended);
+        var yohanis = Enroll(ambonSecond, EnrollmentStatus.Registered);
+        var rina = Enroll(JambiPerson, EnrollmentStatus.Attended);
+        db.AddRange(siti, yohanis, rina);
+        EvaluationRequest Ask(Enrollment enrollment, EvaluationLevel level, EvaluationRole role, Guid recipient, EvaluationStatus status, params (string Item, int Score)[] answers)
+        {
+            var request = new EvaluationRequest
+            {
+                EnrollmentId = enrollment.Id, TrainingCode = EvaluatedTraining, Level = level, Role = role, RecipientId = recipient, ParticipantId = enrollment.PersonId,
+                DueAt = now, AskedAt = now, Status = status, CreatedAt = now, ClosedAt = now,
+            };
+            db.Add(request);
+            db.AddRange(answers.Select(a => new EvaluationAnswer { RequestId = request.Id, Item = a.Item, Score = a.Score }));
+            return request;
+        }
+        Ask(siti, EvaluationLevel.Reaction, EvaluationRole.Participant, AmbonPerson.Id, EvaluationStatus.Answered, ("fasilitator.penguasaan-materi", 5), ("penyelenggara.sarana-prasarana", 4));
+        Ask(rina, EvaluationLevel.Reaction, EvaluationRole.Participant, JambiPerson.Id, EvaluationStatus.Answered, ("fasilitator.penguasaan-materi", 4), ("penyelenggara.sarana-prasarana", 2));
+        Ask(yohanis, EvaluationLevel.Reaction, EvaluationRole.Participant, ambonSecond.Id, EvaluationStatus.NotResponded);
+        Ask(siti, EvaluationLevel.Behaviour, EvaluationRole.Participant, AmbonPerson.Id, EvaluationStatus.Answered, ("penerapan", 4));
+        Ask(siti, EvaluationLevel.Behaviour, EvaluationRole.Mentor, ambonSecond.Id, EvaluationStatus.Answered, ("penerapan", 3));
+        db.Add(new LearningGain { EnrollmentId = siti.Id, TrainingCode = EvaluatedTraining, ParticipantId = AmbonPerson.Id, PreScore = 40m, PostScore = 70m, Gain = 30m, RecordedAt = now });
+        db.Add(new LearningGain { EnrollmentId = rina.Id, TrainingCode = EvaluatedTraining, ParticipantId = JambiPerson.Id, PreScore = 50m, PostScore = 60m, Gain = 10m, RecordedAt = now });
+        var pair = new MentoringPair { MentorId = ambonSecond.Id, MenteeId = AmbonPerson.Id, FirstSessionOn = today.AddDays(-30), EveryDays = 14, CreatedAt = now.AddDays(-40) };
+        db.Add(pair);
+        db.Add(new MentoringSession { PairId = pair.Id, Number = 1, ScheduledOn = pair.FirstSessionOn, Status = MentoringSessionStatus.Missed, CreatedAt = now });
+        db.Add(new MentoringSession { PairId = pair.Id, Number = 2, ScheduledOn = pair.SessionOn(2), Status = MentoringSessionStatus.Missed, CreatedAt = now });
+        db.Add(new MentoringEscalation { PairId = pair.Id, SessionNumber = 2, CreatedAt = now });
     }
 
     private static Person Person(string nip, string name, string agency, string unit, string province, IndonesianTimeZone zone) => new()

@@ -53,6 +53,20 @@ public sealed class DashboardAccounts(UserManager<DashboardUser> users, TimeProv
             Check(await users.AddClaimsAsync(user, wanted.Select(a => new Claim(DashboardRoles.AgencyClaim, a))).ConfigureAwait(false));
     }
 
+    /// <summary>Links a Mentor account to the civil servant (by NIP) whose mentees it shows; replaces an earlier link.</summary>
+    public async Task LinkMentorAsync(string email, string nip)
+    {
+        var user = await users.FindByEmailAsync(email.Trim()).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"There is no dashboard account {email}.");
+        var digits = new string([.. (nip ?? "").Where(char.IsAsciiDigit)]);
+        if (digits.Length == 0)
+            throw new ArgumentException("A mentor's NIP has digits.", nameof(nip));
+        var old = (await users.GetClaimsAsync(user).ConfigureAwait(false)).Where(c => c.Type == DashboardRoles.MentorNipClaim).ToList();
+        if (old.Count > 0)
+            Check(await users.RemoveClaimsAsync(user, old).ConfigureAwait(false));
+        Check(await users.AddClaimAsync(user, new Claim(DashboardRoles.MentorNipClaim, digits)).ConfigureAwait(false));
+    }
+
     /// <summary>16 characters from an unambiguous alphabet, with at least one letter of each case, a digit and a symbol.</summary>
     public static string OneTimePassword()
     {

@@ -30,6 +30,7 @@ public static class HttpsGate
     public static bool IsDashboardPath(PathString path) =>
         path.StartsWithSegments("/admin") || path.StartsWithSegments("/api/broadcasts") || path.StartsWithSegments("/api/recommendations")
         || path.StartsWithSegments("/api/evaluations") || path.StartsWithSegments("/api/mentoring") || path.StartsWithSegments("/api/questions")
+        || path.StartsWithSegments("/api/enrollments") || path.StartsWithSegments("/api/learning-hours")
         || path.StartsWithSegments("/_blazor");
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);

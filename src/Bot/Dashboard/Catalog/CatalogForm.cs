@@ -15,6 +15,10 @@ public sealed class CatalogForm
     public string Jp { get; set; } = "";
     public string Provider { get; set; } = "";
     public string Keywords { get; set; } = "";
+
+    /// <summary>Estimated cost per participant in rupiah; empty when unknown.</summary>
+    public string Cost { get; set; } = "";
+
     public bool HasCertificate { get; set; }
     public List<SessionForm> Sessions { get; } = [];
 
@@ -34,6 +38,7 @@ public sealed class CatalogForm
             Jp = first[CatalogSheet.Jp],
             Provider = first[CatalogSheet.Provider],
             Keywords = first[CatalogSheet.Keywords],
+            Cost = first[CatalogSheet.Cost],
             HasCertificate = training.HasCertificate,
         };
         foreach (var row in rows.Where(r => r[CatalogSheet.SessionId].Length > 0))
@@ -69,6 +74,7 @@ public sealed class CatalogForm
                 [CatalogSheet.Provider] = Provider,
                 [CatalogSheet.Keywords] = Keywords,
                 [CatalogSheet.Certificate] = HasCertificate ? "ya" : "tidak",
+                [CatalogSheet.Cost] = Cost,
                 [CatalogSheet.SessionId] = session.Id,
                 [CatalogSheet.Start] = session.Start,
                 [CatalogSheet.End] = session.End,

@@ -1,6 +1,8 @@
 using AsnBot.Dashboard.Access;
 using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Surveys;
@@ -17,7 +19,11 @@ public sealed record PeopleFilterChoices(IReadOnlyList<string> Agencies, IReadOn
 
 /// <summary>Everything the person page shows about one civil servant.</summary>
 public sealed record PersonDetails(
-    Person Person, IReadOnlyList<ChannelAccount> Channels, IReadOnlyList<NeedsSurvey> Surveys, IReadOnlyList<EnrollmentRow> Enrollments, LearningHoursSummary LearningHours);
+    Person Person, IReadOnlyList<ChannelAccount> Channels, IReadOnlyList<NeedsSurvey> Surveys, IReadOnlyList<EnrollmentRow> Enrollments, LearningHoursSummary LearningHours,
+    IReadOnlyList<EvaluationRow> Evaluations, IReadOnlyList<PairView> Mentoring);
+
+/// <summary>One questionnaire about the person: which training and level, who was asked, and how it stands.</summary>
+public sealed record EvaluationRow(string TrainingCode, EvaluationLevel Level, EvaluationRole Role, EvaluationStatus Status, decimal? Score, DateTimeOffset DueAt);
 
 public sealed record EnrollmentRow(string TrainingCode, string Title, string? SessionId, EnrollmentStatus Status, DateTimeOffset CreatedAt);
 
@@ -70,7 +76,14 @@ public static class PeopleQueries
             orderby e.CreatedAt descending
             select new EnrollmentRow(e.TrainingCode, t.Title, e.SessionId, e.Status, e.CreatedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var evaluations = await db.Set<EvaluationRequest>().AsNoTracking().Where(r => r.ParticipantId == personId)
+            .Select(r => new EvaluationRow(r.TrainingCode, r.Level, r.Role, r.Status, r.Score, r.DueAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The person's pairs either way round (as mentee, or as mentor), as far as the scope's pairs reach.
+        var pairs = scope.Pairs(db).Where(p => p.MenteeId == personId || p.MentorId == personId);
+        var mentoring = await MentoringPairs.ListAsync(db, includeEnded: true, pairs, cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(ledger);
-        return new PersonDetails(person, channels, surveys, enrollments, await ledger.ThisYearAsync(personId, cancellationToken).ConfigureAwait(false));
+        return new PersonDetails(person, channels, surveys, enrollments, await ledger.ThisYearAsync(personId, cancellationToken).ConfigureAwait(false),
+            [.. evaluations.OrderBy(e => e.DueAt)], mentoring);
     }
 }
