@@ -45,7 +45,9 @@ public sealed class LearningHoursReminderTests
         Assert.Equal(0, await kit.RunDueWorkAsync<LearningHoursReminders>());
 
         var rows = await bot.RowsAsync();
-        Assert.Equal([ambon, jambi, ambon, jambi], rows.Select(r => r.PersonId));
+        // October: one run per zone's nine o'clock; November: one run for both, in the order people are paged.
+        Assert.Equal([ambon, jambi], rows.Take(2).Select(r => r.PersonId));
+        Assert.Equal(new[] { ambon, jambi }.Order(), rows.Skip(2).Select(r => r.PersonId).Order());
         Assert.DoesNotContain(rows, r => r.PersonId == medan);
         Assert.Equal(new TimeSpan(10, 0, 0), rows[0].NotBefore.ToOffset(TimeSpan.FromHours(9)).TimeOfDay);
         Assert.Equal(new TimeSpan(9, 0, 0), rows[1].NotBefore.ToOffset(TimeSpan.FromHours(7)).TimeOfDay);
