@@ -102,7 +102,8 @@ public static class CatalogCommands
         {
             using var host = await StartToolHostAsync(cancellationToken);
             var services = host.Services;
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
             RecommendationRequest request;
@@ -110,7 +111,7 @@ public static class CatalogCommands
             {
                 var digits = new string(typed.Where(char.IsDigit).ToArray());
                 var personId = await db.Set<Person>().Where(p => p.Nip == digits).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-                if (personId is null || await RecommendationService.RequestForPersonAsync(db, personId.Value, parse.GetValue(text), parse.GetValue(top), today, cancellationToken) is not { } forPerson)
+                if (personId is null || await RecommendationService.RequestForPersonAsync(db, personId.Value, parse.GetValue(text), parse.GetValue(top), now, cancellationToken) is not { } forPerson)
                 {
                     await Console.Error.WriteLineAsync("No registered person has that NIP.");
                     return 2;

@@ -66,19 +66,22 @@ public sealed class LearningHoursLedger(AsnBotDbContext db, JpConversionTable co
         return true;
     }
 
-    /// <summary>The person's JP in their current local year.</summary>
+    /// <summary>The person's JP in their current local year: the credited total by <see cref="CreditedJp.Query"/>, with the lines behind it and the claims still waiting.</summary>
     public async Task<LearningHoursSummary> ThisYearAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var zone = await db.Set<Person>().Where(p => p.Id == personId).Select(p => (IndonesianTimeZone?)p.TimeZone)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? IndonesianTimeZone.WIB;
-        var year = zone.ToLocal(time.GetUtcNow()).Year;
+        var now = time.GetUtcNow();
+        var person = db.Set<Person>().Where(p => p.Id == personId);
+        var zone = await person.Select(p => (IndonesianTimeZone?)p.TimeZone).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? IndonesianTimeZone.WIB;
+        var years = LocalYears.At(now);
+        var year = years.For(zone);
+        var total = await CreditedJp.Query(db, person, years).Select(c => c.Jp).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var entries = await db.Set<LearningHoursEntry>()
             .Where(e => e.PersonId == personId && e.Year == year && e.Status != LearningHoursStatus.Rejected)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         entries.Sort((a, b) => a.LearnedOn != b.LearnedOn ? a.LearnedOn.CompareTo(b.LearnedOn) : a.RecordedAt.CompareTo(b.RecordedAt));
         var credited = entries.Where(e => e.Status == LearningHoursStatus.Credited).ToList();
         var pending = entries.Where(e => e.Status == LearningHoursStatus.PendingVerification).ToList();
-        return new LearningHoursSummary(year, credited.Sum(e => e.Jp), credited, pending);
+        return new LearningHoursSummary(year, total, credited, pending);
     }
 
     /// <summary>Entries that use up a path's caps: credited or still waiting, saved or added in this unit of work.</summary>

@@ -61,9 +61,10 @@ public sealed class RecommendationService(CompetencyFramework competencies, Reco
     /// <summary>
     /// A person's request: the gaps and challenge of their latest survey (plus any text they
     /// typed now), their preferred mode, province and job level, minus trainings they
-    /// already showed interest in. Null when the person is unknown.
+    /// already showed interest in, and their JP credited in their own local year at
+    /// <paramref name="now"/>. Null when the person is unknown.
     /// </summary>
-    public static async Task<RecommendationRequest?> RequestForPersonAsync(AsnBotDbContext db, Guid personId, string? text, int top, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<RecommendationRequest?> RequestForPersonAsync(AsnBotDbContext db, Guid personId, string? text, int top, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
@@ -72,9 +73,8 @@ public sealed class RecommendationService(CompetencyFramework competencies, Reco
         var survey = await NeedsSurveys.LatestAsync(db, personId, cancellationToken).ConfigureAwait(false);
         var enrolled = await db.Set<Enrollment>().Where(e => e.PersonId == personId).Select(e => e.TrainingCode)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var jpThisYear = await db.Set<LearningHoursEntry>()
-            .Where(e => e.PersonId == personId && e.Year == today.Year && e.Status == LearningHoursStatus.Credited)
-            .Select(e => e.Jp).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var jpThisYear = await CreditedJp.Query(db, db.Set<Person>().Where(p => p.Id == personId), LocalYears.At(now))
+            .Select(c => c.Jp).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return new RecommendationRequest
         {
             Text = string.IsNullOrWhiteSpace(text) ? survey?.Challenge : text,
@@ -85,8 +85,8 @@ public sealed class RecommendationService(CompetencyFramework competencies, Reco
             Province = person.Province,
             Top = top,
             Excluded = enrolled.ToHashSet(StringComparer.Ordinal),
-            JpThisYear = jpThisYear.Sum(),
-            Today = today,
+            JpThisYear = jpThisYear,
+            Today = DateOnly.FromDateTime(person.TimeZone.ToLocal(now).DateTime),
         };
     }
 

@@ -57,18 +57,26 @@ internal static class EvaluationTestKit
             .SetProperty(e => e.UpdatedAt, completedAt)));
 
     /// <summary>Every outbox row so far, in order, named by its recipient's address, its dedupe key's tail and dialog or text key, at their local time.</summary>
-    public static async Task<List<PlannedMessage>> PlannedAsync(this OutboxFixture bot)
+    public static async Task<List<PlannedMessage>> PlannedAsync(this OutboxFixture bot) =>
+        [.. (await bot.DescribeRowsAsync(r => r.NotBefore)).Select(m => m.Message)];
+
+    /// <summary>Every outbox row sent so far, in order of sending, at the local time the dispatcher sent it.</summary>
+    public static async Task<List<PlannedMessage>> SentAsync(this OutboxFixture bot) =>
+        [.. (await bot.DescribeRowsAsync(r => r.SentAt ?? throw new InvalidOperationException($"Row {r.Id} ({r.DedupeKey}) was never sent: {r.Status}.")))
+            .OrderBy(m => m.At).Select(m => m.Message)];
+
+    private static async Task<List<(DateTimeOffset At, PlannedMessage Message)>> DescribeRowsAsync(this OutboxFixture bot, Func<OutboxMessage, DateTimeOffset> at)
     {
         var rows = await bot.RowsAsync();
-        var people = await bot.App.QueryAsync(db => db.Set<Person>().AsNoTracking().Include(p => p.Channels).ToListAsync());
+        var people = await bot.App.QueryAsync(db => db.Set<Person>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.TimeZone));
         return [.. rows.Select(r =>
         {
-            var person = people.Single(p => p.Id == r.PersonId);
+            var zone = people[r.PersonId];
             var payload = OutboxPayload.FromJson(r.PayloadJson);
             var tail = r.DedupeKey[(r.DedupeKey.LastIndexOf(':') + 1)..];
-            var local = person.TimeZone.ToLocal(r.NotBefore);
-            return new PlannedMessage(r.Address, $"{tail} {payload.DialogId ?? payload.TextKey}",
-                local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + person.TimeZone);
+            var local = zone.ToLocal(at(r));
+            return (at(r), new PlannedMessage(r.Address, $"{tail} {payload.DialogId ?? payload.TextKey}",
+                local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + zone));
         })];
     }
 

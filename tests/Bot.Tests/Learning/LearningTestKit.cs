@@ -49,6 +49,10 @@ internal sealed class LearningTestKit(OutboxFixture bot)
         return string.Join("\n", texts);
     }
 
+    /// <summary>The question the person is waiting on, or null.</summary>
+    public Task<AsnBot.Conversations.Engine.Reply?> PromptAsync(string address) =>
+        Conversations.CurrentPromptAsync(new ChannelUser("test", address), CancellationToken.None);
+
     public async Task<bool> IsOnQuizAsync(string address)
     {
         var prompt = await Conversations.CurrentPromptAsync(new ChannelUser("test", address), CancellationToken.None);

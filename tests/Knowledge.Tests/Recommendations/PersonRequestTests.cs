@@ -1,6 +1,8 @@
 using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Recommendations;
 using AsnBot.Knowledge.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsnBot.Knowledge.Tests.Recommendations;
@@ -24,8 +26,40 @@ public sealed class PersonRequestTests
         }
 
         await using var check = database.Open();
-        var request = await RecommendationService.RequestForPersonAsync(check, person.Id, "excel", 3, new DateOnly(2026, 11, 2), default);
+        var request = await RecommendationService.RequestForPersonAsync(check, person.Id, "excel", 3, new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero), default);
 
         Assert.Equal(16.5m, request!.JpThisYear);
+    }
+
+    [Fact]
+    public async Task Half_past_midnight_on_new_years_day_in_Ambon_counts_the_new_year_there_while_Medan_still_counts_the_old_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var ambon = await database.AddPersonAsync(IndonesianTimeZone.WIT);
+        var medan = await database.AddPersonAsync(IndonesianTimeZone.WIB);
+        var conversion = JpConversionTable.Load(Path.Combine(RepoPaths.Data, "jp-conversion.yaml"));
+        // 31 December 2026 15.30 UTC: 1 January 2027 00.30 WIT in Ambon, still 31 December 22.30 WIB in Medan.
+        var now = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 15, 30, 0, TimeSpan.Zero));
+        await using (var db = database.Open())
+        {
+            var ledger = new LearningHoursLedger(db, conversion, now);
+            foreach (var person in new[] { ambon, medan })
+            {
+                await ledger.CreditAsync(new LearningActivity(person.Id, "KL03", LearningSource.Training, "Pelatihan 2026", new DateOnly(2026, 6, 1), "enrollment:2026", Jp: 12), default);
+                await ledger.CreditAsync(new LearningActivity(person.Id, "KL03", LearningSource.Training, "Pelatihan 2027", new DateOnly(2027, 1, 1), "enrollment:2027", Jp: 5), default);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.Open();
+        var checkLedger = new LearningHoursLedger(check, conversion, now);
+        Assert.Equal((2027, 5m), ((await checkLedger.ThisYearAsync(ambon.Id, default)).Year, (await checkLedger.ThisYearAsync(ambon.Id, default)).CreditedJp));
+        Assert.Equal((2026, 12m), ((await checkLedger.ThisYearAsync(medan.Id, default)).Year, (await checkLedger.ThisYearAsync(medan.Id, default)).CreditedJp));
+        Assert.Equal(5m, (await RecommendationService.RequestForPersonAsync(check, ambon.Id, "excel", 3, now.GetUtcNow(), default))!.JpThisYear);
+        Assert.Equal(12m, (await RecommendationService.RequestForPersonAsync(check, medan.Id, "excel", 3, now.GetUtcNow(), default))!.JpThisYear);
+        var everyone = await CreditedJp.Query(check, check.Set<Person>(), LocalYears.At(now.GetUtcNow())).ToDictionaryAsync(c => c.PersonId, c => c.Jp);
+        Assert.Equal(new Dictionary<Guid, decimal> { [ambon.Id] = 5m, [medan.Id] = 12m }, everyone);
+        var in2026 = await CreditedJp.Query(check, check.Set<Person>(), LocalYears.Same(2026)).ToDictionaryAsync(c => c.PersonId, c => c.Jp);
+        Assert.Equal(new Dictionary<Guid, decimal> { [ambon.Id] = 12m, [medan.Id] = 12m }, in2026);
     }
 }

@@ -5,6 +5,7 @@ using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Competencies;
 using AsnBot.Knowledge.Enrollments;
+using AsnBot.Knowledge.Learning;
 using AsnBot.Knowledge.Privacy;
 using AsnBot.Knowledge.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace AsnBot.Conversations.Actions;
 /// Puts everything held about the person into the dialog's answers (<c>my.*</c>), for the
 /// my-data dialog to show; logs that the person looked.
 /// </summary>
-public sealed class ShowMyDataAction(CompetencyFramework competencies) : IDialogAction
+public sealed class ShowMyDataAction(CompetencyFramework competencies, LearningModules modules) : IDialogAction
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -49,6 +50,8 @@ public sealed class ShowMyDataAction(CompetencyFramework competencies) : IDialog
             .Add("my.processing", Lines(report.RecentProcessing.Select(e => $"{Local(e.At)}: {e.Activity} ({e.Actor})")))
             .Add("my.surveys", Lines(await SurveyLinesAsync(context, personId, Local, cancellationToken).ConfigureAwait(false)))
             .Add("my.interests", Lines(await InterestLinesAsync(context, personId, Local, cancellationToken).ConfigureAwait(false)));
+        var learning = await MyLearning.ForAsync(context, personId, modules, Local, cancellationToken).ConfigureAwait(false);
+        answers = answers.SetItems(learning);
         PersonalData.Log(context.Db, personId, "Anda", "Melihat data pribadi (/dataku)", context.Now);
         return new ActionOutcome { Answers = answers };
     }

@@ -40,8 +40,7 @@ public sealed class RecommendTrainingsAction(RecommendationService recommendatio
     private async Task<ActionOutcome> RecommendAsync(ActionContext context, Guid personId, string query, string next, CancellationToken cancellationToken)
     {
         var top = int.TryParse(context.Arg("top"), CultureInfo.InvariantCulture, out var n) ? n : 3;
-        var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
-        var request = await RecommendationService.RequestForPersonAsync(context.Db, personId, query, top, today, cancellationToken);
+        var request = await RecommendationService.RequestForPersonAsync(context.Db, personId, query, top, context.Now, cancellationToken);
         if (request is null)
             return new ActionOutcome { Next = context.Arg("when_unregistered") };
         var isSearch = query.Length > 0;

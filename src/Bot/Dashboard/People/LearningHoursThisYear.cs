@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AsnBot.Dashboard.People;
 
 /// <summary>
-/// Credited JP this year per person, for the overview's distribution and the "below 20 JP" filter.
-/// Summed in memory: SQLite cannot add decimals in SQL, and a year's ledger lines are few per person.
+/// Credited JP this year per person, for the overview's distribution and the "below 20 JP" filter,
+/// by the ledger's one definition (<see cref="CreditedJp.Query"/>).
 /// </summary>
 public static class LearningHoursThisYear
 {
@@ -23,12 +23,7 @@ public static class LearningHoursThisYear
     public static async Task<Dictionary<Guid, decimal>> CreditedAsync(AsnBotDbContext db, IQueryable<Person> people, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var lines = await (
-            from e in db.Set<LearningHoursEntry>()
-            where e.Year == year && e.Status == LearningHoursStatus.Credited
-            join p in people on e.PersonId equals p.Id
-            select new { e.PersonId, e.Jp })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return lines.GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => g.Sum(l => l.Jp));
+        return await CreditedJp.Query(db, people, LocalYears.Same(year))
+            .ToDictionaryAsync(c => c.PersonId, c => c.Jp, cancellationToken).ConfigureAwait(false);
     }
 }
