@@ -166,14 +166,26 @@ public sealed partial class ChannelLane(
             for (; started < claimed.Count; started++)
             {
                 var message = claimed[started];
-                if (!_addressPace.TryTake(message.Address, time.GetUtcNow(), out var wait))
+                var takenAt = time.GetUtcNow();
+                if (!_addressPace.TryTake(message.Address, takenAt, out var wait))
                 {
-                    outcomes.Enqueue(new DeliveryOutcome.Retry(message.Id, time.GetUtcNow() + wait, CountsAsAttempt: false, Error: null));
+                    outcomes.Enqueue(new DeliveryOutcome.Retry(message.Id, takenAt + wait, CountsAsAttempt: false, Error: null));
                     continue;
                 }
-                await _pace.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                // A free send first, then the turn: a slot of the pace is held from the turn to the
+                // answer, so it is not spent waiting for one of the sends in flight to finish.
                 await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                sends.Add(SendOneAsync(message, outcomes, inFlight));
+                SendTurn turn;
+                try
+                {
+                    turn = await _pace.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    inFlight.Release();
+                    throw;
+                }
+                sends.Add(SendOneAsync(message, takenAt, turn, outcomes, inFlight));
             }
         }
         catch (OperationCanceledException)
@@ -186,21 +198,24 @@ public sealed partial class ChannelLane(
         return outcomes;
     }
 
-    private async Task SendOneAsync(ClaimedMessage message, ConcurrentQueue<DeliveryOutcome> outcomes, SemaphoreSlim inFlight)
+    private async Task SendOneAsync(ClaimedMessage message, DateTimeOffset takenAt, SendTurn turn, ConcurrentQueue<DeliveryOutcome> outcomes, SemaphoreSlim inFlight)
     {
         try
         {
-            outcomes.Enqueue(await SendAsync(message).ConfigureAwait(false));
+            outcomes.Enqueue(await SendAsync(message, turn).ConfigureAwait(false));
         }
         finally
         {
+            _addressPace.Answered(message.Address, takenAt, time.GetUtcNow());
             inFlight.Release();
         }
     }
 
-    private async Task<DeliveryOutcome> SendAsync(ClaimedMessage message)
+    /// <summary>Sends the row's replies, each API call under a turn of its own (a dialog's opening may be several).</summary>
+    private async Task<DeliveryOutcome> SendAsync(ClaimedMessage message, SendTurn firstTurn)
     {
         SendResult result;
+        SendTurn? turn = firstTurn;
         try
         {
             // A send that has started is finished even when stopping, so its outcome is known.
@@ -208,13 +223,27 @@ public sealed partial class ChannelLane(
             var to = new ChannelUser(message.Channel, message.Address);
             foreach (var reply in await replies.ForAsync(message, CancellationToken.None).ConfigureAwait(false))
             {
-                result = await sender.SendAsync(to, reply, CancellationToken.None).ConfigureAwait(false);
+                turn ??= await _pace.WaitTurnAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    result = await sender.SendAsync(to, reply, CancellationToken.None).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _pace.Answered(turn);
+                    turn = null;
+                }
                 if (result.Status != SendStatus.Sent)
                     break;
             }
+            // A row with nothing to send (a dialog queued behind another) gives its turn back.
+            if (turn is not null)
+                _pace.Answered(turn);
         }
         catch (Exception e)
         {
+            if (turn is not null)
+                _pace.Answered(turn);
             LogSendThrew(logger, e, Channel, message.Id);
             result = new SendResult(SendStatus.Failed, Error: e.GetType().Name);
         }

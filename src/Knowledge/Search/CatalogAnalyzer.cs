@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Id;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -57,67 +54,144 @@ public static partial class CatalogAnalyzer
         ignoreCase: true);
 
     /// <summary>
-    /// <see cref="IndonesianAnalyzer"/>'s own chain (standard tokenizer, lower case, stop words,
-    /// keyword marker, Indonesian stemmer) with the stemmer's results remembered per word:
-    /// a catalog repeats the same few thousand words, and stemming them again each time was
-    /// the largest part of building the index. Tests hold it to <see cref="CreateUnmemoized"/>.
+    /// <see cref="IndonesianAnalyzer"/>'s terms for text that went through <see cref="Prepare"/>
+    /// (every caller's does), worked out once per word and then remembered. Lower case, stop
+    /// words, keyword marker and stemmer each look at one word alone, and the standard tokenizer
+    /// never joins across what the normaliser leaves between words (spaces, and '-' or '/'
+    /// inside them), so splitting there first and running Lucene's own chain on each new word
+    /// gives the same terms. A catalog repeats the same few thousand words: building the index
+    /// spent most of its analysis running the chain (the tokenizer's state machine and four
+    /// filters) on words it had already seen. Tests hold it to <see cref="CreateUnmemoized"/>.
     /// </summary>
     public static Analyzer Create() => new MemoizingIndonesianAnalyzer();
 
     /// <summary>Lucene's <see cref="IndonesianAnalyzer"/> with the same stop words and exclusions.</summary>
     internal static Analyzer CreateUnmemoized() => new IndonesianAnalyzer(Version, StopWords, Exclusions);
 
+    // Analyses the words not seen before; an analyzer serves every thread, each with its own stream.
+    private static readonly Analyzer WordChain = CreateUnmemoized();
+
     private sealed class MemoizingIndonesianAnalyzer : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var source = new StandardTokenizer(Version, reader);
-            TokenStream result = new StandardFilter(Version, source);
-            result = new LowerCaseFilter(Version, result);
-            result = new StopFilter(Version, result, StopWords);
-            result = new SetKeywordMarkerFilter(result, Exclusions);
-            return new TokenStreamComponents(source, new MemoizedStemFilter(result));
+            var source = new WordTokenizer(reader);
+            return new TokenStreamComponents(source, new RememberedTermsFilter(source));
         }
     }
 
-    /// <summary>
-    /// <see cref="IndonesianStemFilter"/> with a memory of the stems it computed. The stemmer is a
-    /// pure function of the word; the memory is per token stream (one per thread and analyzer) and
-    /// bounded, so a long-running server's query words cannot grow it without end.
-    /// </summary>
-    private sealed class MemoizedStemFilter : TokenFilter
+    /// <summary>Runs of letters and digits; the text is read whole (fields and messages are short).</summary>
+    private sealed class WordTokenizer : Tokenizer
     {
-        private const int MaxEntries = 100_000;
-        private readonly IndonesianStemmer _stemmer = new();
         private readonly ICharTermAttribute _term;
-        private readonly IKeywordAttribute _keyword;
-        private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
+        private readonly IOffsetAttribute _offset;
+        private char[] _text = new char[1024];
+        private int _length;
+        private int _next;
 
-        public MemoizedStemFilter(TokenStream input)
+        public WordTokenizer(TextReader input)
             : base(input)
         {
             _term = AddAttribute<ICharTermAttribute>();
-            _keyword = AddAttribute<IKeywordAttribute>();
-            _stemsBySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+            _offset = AddAttribute<IOffsetAttribute>();
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _length = 0;
+            _next = 0;
+            int read;
+            while ((read = m_input.Read(_text, _length, _text.Length - _length)) > 0)
+            {
+                _length += read;
+                if (_length == _text.Length)
+                    Array.Resize(ref _text, _text.Length * 2);
+            }
         }
 
         public override bool IncrementToken()
         {
-            if (!m_input.IncrementToken())
+            ClearAttributes();
+            while (_next < _length && !char.IsLetterOrDigit(_text[_next]))
+                _next++;
+            if (_next >= _length)
                 return false;
-            if (_keyword.IsKeyword)
-                return true;
-            if (!_stemsBySpan.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var stem))
-            {
-                var word = new string(_term.Buffer, 0, _term.Length);
-                stem = new string(_term.Buffer, 0, _stemmer.Stem(_term.Buffer, _term.Length, stemDerivational: true));
-                if (_stems.Count >= MaxEntries)
-                    _stems.Clear();
-                _stems[word] = stem;
-            }
-            _term.SetEmpty().Append(stem);
+            var start = _next;
+            while (_next < _length && char.IsLetterOrDigit(_text[_next]))
+                _next++;
+            _term.CopyBuffer(_text, start, _next - start);
+            _offset.SetOffset(CorrectOffset(start), CorrectOffset(_next));
             return true;
+        }
+
+        public override void End()
+        {
+            base.End();
+            var end = CorrectOffset(_length);
+            _offset.SetOffset(end, end);
+        }
+    }
+
+    /// <summary>
+    /// Replaces each word with the terms <see cref="WordChain"/> makes of it (none for a stop
+    /// word, one almost always). The memory is per token stream (one per thread and analyzer)
+    /// and bounded, so a long-running server's query words cannot grow it without end.
+    /// </summary>
+    private sealed class RememberedTermsFilter : TokenFilter
+    {
+        private const int MaxEntries = 100_000;
+        private readonly ICharTermAttribute _term;
+        private readonly Dictionary<string, string[]> _terms = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _termsBySpan;
+        private string[] _pending = [];
+        private int _nextPending;
+
+        public RememberedTermsFilter(TokenStream input)
+            : base(input)
+        {
+            _term = AddAttribute<ICharTermAttribute>();
+            _termsBySpan = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public override bool IncrementToken()
+        {
+            while (_nextPending >= _pending.Length)
+            {
+                if (!m_input.IncrementToken())
+                    return false;
+                if (!_termsBySpan.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var terms))
+                {
+                    var word = new string(_term.Buffer, 0, _term.Length);
+                    terms = [.. AnalyseWord(word)];
+                    if (_terms.Count >= MaxEntries)
+                        _terms.Clear();
+                    _terms[word] = terms;
+                }
+                _pending = terms;
+                _nextPending = 0;
+            }
+            _term.SetEmpty().Append(_pending[_nextPending++]);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _pending = [];
+            _nextPending = 0;
+        }
+
+        private static List<string> AnalyseWord(string word)
+        {
+            var terms = new List<string>(1);
+            using var stream = WordChain.GetTokenStream("text", word);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+                terms.Add(term.ToString());
+            stream.End();
+            return terms;
         }
     }
 

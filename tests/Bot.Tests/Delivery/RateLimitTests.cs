@@ -20,6 +20,20 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public void A_chats_second_counts_from_the_answer_to_its_last_message_since_telegram_saw_it_before_then()
+    {
+        Assert.True(AddressLimit.TryParseList("1/1s", out var limits));
+        var pace = new AddressPace(limits);
+        var now = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
+
+        Assert.True(pace.TryTake("42", now, out _));
+        pace.Answered("42", now, now.AddMilliseconds(300));
+        Assert.False(pace.TryTake("42", now.AddSeconds(1), out var wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), wait);
+        Assert.True(pace.TryTake("42", now.AddSeconds(1.3), out _));
+    }
+
+    [Fact]
     public void Teams_conversation_windows_allow_seven_a_second_and_eight_in_two_seconds()
     {
         Assert.True(AddressLimit.TryParseList("7/1s,8/2s,60/30s", out var limits));
@@ -39,7 +53,7 @@ public sealed class RateLimitTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
         var pace = new SendPace(10, time);
-        await pace.WaitTurnAsync(CancellationToken.None);
+        pace.Answered(await pace.WaitTurnAsync(CancellationToken.None));
         pace.PauseUntil(time.GetUtcNow().AddSeconds(5));
 
         var next = pace.WaitTurnAsync(CancellationToken.None);
@@ -54,9 +68,12 @@ public sealed class RateLimitTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
         var pace = new SendPace(4, time);
-        var turns = new List<Task>();
+        var turns = new List<Task<SendTurn>>();
         for (var i = 0; i < 5; i++)
             turns.Add(pace.WaitTurnAsync(CancellationToken.None));
+        // Each send is answered at once, so its slot frees one second after its start.
+        foreach (var turn in turns)
+            _ = turn.ContinueWith(t => pace.Answered(t.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         // No burst: the first at once, then one every 250 ms.
         Assert.Equal(1, turns.Count(t => t.IsCompleted));
         time.Advance(TimeSpan.FromMilliseconds(250));
@@ -64,6 +81,76 @@ public sealed class RateLimitTests
         Assert.False(turns[2].IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(750));
         await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData(30, 1, 10)]
+    [InlineData(1000, 1, 10)]
+    public void Sends_reach_98_percent_of_the_limit_and_never_more_than_the_limit_arrive_within_a_second(int limit, int minLatencyMs, int maxLatencyMs)
+    {
+        var (starts, arrivals) = Simulate(limit, minLatencyMs, maxLatencyMs, TimeSpan.FromSeconds(20));
+
+        Assert.True(MostWithinOneSecond(starts) <= limit, $"{MostWithinOneSecond(starts)} starts within a second");
+        Assert.True(MostWithinOneSecond(arrivals) <= limit, $"{MostWithinOneSecond(arrivals)} arrivals within a second");
+        Assert.True(starts.Count >= 0.98 * limit * 20, $"{starts.Count} sends in 20 s at {limit}/s");
+    }
+
+    [Fact]
+    public void Latency_that_varies_by_far_more_than_the_spacing_never_lets_arrivals_bunch_past_the_limit()
+    {
+        // 5 to 400 ms: a slow send followed by fast ones is what made arrivals bunch when only starts were paced.
+        var (starts, arrivals) = Simulate(30, 5, 400, TimeSpan.FromSeconds(30));
+
+        Assert.True(MostWithinOneSecond(arrivals) <= 30, $"{MostWithinOneSecond(arrivals)} arrivals within a second");
+        Assert.True(starts.Count >= 600, $"only {starts.Count} sends in 30 s");
+    }
+
+    /// <summary>
+    /// A sender that takes every turn the pace gives, on a fake clock moved 1 ms at a time. Each
+    /// send's answer comes after a latency between the bounds, and the platform sees it at a
+    /// point between its start and its answer; both come from a seeded generator.
+    /// </summary>
+    private static (List<DateTimeOffset> Starts, List<DateTimeOffset> Arrivals) Simulate(int limit, int minLatencyMs, int maxLatencyMs, TimeSpan duration)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+        var end = time.GetUtcNow() + duration;
+        var pace = new SendPace(limit, time);
+        var random = new Random(limit);
+        var inFlight = new List<(SendTurn Turn, DateTimeOffset AnswerAt)>();
+        var starts = new List<DateTimeOffset>();
+        var arrivals = new List<DateTimeOffset>();
+        while (time.GetUtcNow() < end)
+        {
+            var now = time.GetUtcNow();
+            foreach (var answered in inFlight.Where(f => f.AnswerAt <= now).ToList())
+            {
+                pace.Answered(answered.Turn);
+                inFlight.Remove(answered);
+            }
+            while (pace.TryTake(out var turn, out _))
+            {
+                var latency = TimeSpan.FromMilliseconds(random.Next(minLatencyMs, maxLatencyMs + 1));
+                inFlight.Add((turn, now + latency));
+                starts.Add(now);
+                arrivals.Add(now + latency * random.NextDouble());
+            }
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+        arrivals.Sort();
+        return (starts, arrivals);
+    }
+
+    private static int MostWithinOneSecond(List<DateTimeOffset> times)
+    {
+        var most = 0;
+        var first = 0;
+        for (var last = 0; last < times.Count; last++)
+        {
+            while (times[last] - times[first] >= TimeSpan.FromSeconds(1))
+                first++;
+            most = Math.Max(most, last - first + 1);
+        }
+        return most;
     }
 
     [Fact]
