@@ -28,20 +28,27 @@ internal sealed class AudienceSql
         PersonCondition = where.ToString();
 
         var channel = new StringBuilder();
-        AddIn(channel, "c2.\"Channel\"", filter.Channels);
-        // The one account a person is reached on: the channel they can act on fastest.
+        AddIn(channel, "c.\"Channel\"", filter.Channels);
+        AccountJoin = $"c.\"PersonId\" = p.\"Id\" AND c.\"IsReachable\" = TRUE{channel}";
+        var rival = new StringBuilder();
+        AddIn(rival, "c2.\"Channel\"", filter.Channels);
+        // The one account a person is reached on: the channel they can act on fastest, then the
+        // oldest account. Said as "no better account exists", which both databases run as one
+        // anti-join over the batch instead of a sorted subquery per person and account.
         PreferredAccount = $"""
-            c."Id" = (SELECT c2."Id" FROM channel_accounts c2
-                    WHERE c2."PersonId" = p."Id" AND c2."IsReachable" = TRUE{channel}
-                    ORDER BY CASE c2."Channel" WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END, c2."Id"
-                    LIMIT 1)
+            NOT EXISTS (SELECT 1 FROM channel_accounts c2
+                WHERE c2."PersonId" = c."PersonId" AND c2."IsReachable" = TRUE{rival}
+                AND ({Rank("c2")} < {Rank("c")} OR ({Rank("c2")} = {Rank("c")} AND c2."Id" < c."Id")))
             """;
     }
 
     /// <summary>A condition on <c>p</c> (people).</summary>
     public string PersonCondition { get; }
 
-    /// <summary>A join condition choosing <c>c</c> (channel_accounts) for <c>p</c>.</summary>
+    /// <summary>The join condition for <c>c</c> (channel_accounts): the reachable accounts of <c>p</c> on the filter's channels.</summary>
+    public string AccountJoin { get; }
+
+    /// <summary>A condition on <c>c</c>: it is the person's preferred account among those <see cref="AccountJoin"/> admits.</summary>
     public string PreferredAccount { get; }
 
     public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
@@ -79,6 +86,9 @@ internal sealed class AudienceSql
                 < {Parameter((double)LearningHoursSummary.TargetJpPerYear)}
             """);
     }
+
+    private static string Rank(string account) =>
+        $"CASE {account}.\"Channel\" WHEN 'telegram' THEN 0 WHEN 'teams' THEN 1 ELSE 2 END";
 
     private string Parameter(object value)
     {

@@ -19,8 +19,8 @@ public static class BroadcastAudience
         ArgumentNullException.ThrowIfNull(db);
         var audience = new AudienceSql(filter, now);
         var sql = $"""
-            SELECT c."Channel", COUNT(*) FROM people p JOIN channel_accounts c ON {audience.PreferredAccount}
-            WHERE {audience.PersonCondition} GROUP BY c."Channel"
+            SELECT c."Channel", COUNT(*) FROM people p JOIN channel_accounts c ON {audience.AccountJoin}
+            WHERE {audience.PreferredAccount} AND {audience.PersonCondition} GROUP BY c."Channel"
             """;
         await using var command = await OutboxSql.CommandAsync(db, sql, audience.Parameters.Select(p => (p.Name, (object?)p.Value)), cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -30,14 +30,15 @@ public static class BroadcastAudience
         return counts;
     }
 
+    /// <summary>The keyset lower bound on a person id column; the first batch has none.</summary>
+    private static string After(bool first, string key = "p.\"Id\"") => first ? "1 = 1" : key + " > @after";
+
     /// <summary>
     /// Writes one pending row per person in the audience, due at the broadcast's local send
     /// time in that person's zone (or now), pushed out of quiet hours. Running it again adds
     /// nobody twice (dedupe key); it stops between batches when the broadcast is cancelled.
     /// Returns the number of rows the broadcast has.
     /// </summary>
-    private static string After(bool first) => first ? "1 = 1" : "p.\"Id\" > @after";
-
     public static async Task<int> EnqueueAsync(
         AsnBotDbContext db, long broadcastId, DeliveryWindow window, DateTimeOffset now, CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
     {
@@ -75,8 +76,9 @@ public static class BroadcastAudience
             SELECT p."Id", c."Channel", c."Address", @kind, @payload,
                    CASE p."TimeZone" WHEN 'WIT' THEN @wit WHEN 'WITA' THEN @wita ELSE @wib END,
                    'broadcast:' || @broadcast || ':' || p."Id", @broadcast, 'Pending', 0, @now, @now
-            FROM people p JOIN channel_accounts c ON {audience.PreferredAccount}
-            WHERE {After(first)} AND p."Id" <= @upper AND {audience.PersonCondition}
+            FROM people p JOIN channel_accounts c ON {audience.AccountJoin}
+            WHERE {After(first)} AND p."Id" <= @upper AND {After(first, "c.\"PersonId\"")} AND c."PersonId" <= @upper
+              AND {audience.PreferredAccount} AND {audience.PersonCondition}
             ON CONFLICT ("DedupeKey") DO NOTHING
             """;
 

@@ -1,3 +1,4 @@
+using AsnBot.Bot.Tests.Support;
 using AsnBot.Broadcasts;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Profiles;
@@ -29,6 +30,13 @@ public sealed class AudienceAndTimeTests
         Assert.Equal(["jambi-web"], await AudienceOf(new AudienceFilter { Units = ["Inspektorat"] }));
         Assert.Equal(["medan-pengawas"], await AudienceOf(new AudienceFilter { Provinces = ["Sumatera Utara"], JobLevels = ["pengawas"] }));
         Assert.Equal(4, (await AudienceOf(new AudienceFilter())).Length);
+    }
+
+    [Fact]
+    public async Task A_person_with_several_accounts_gets_one_message_on_the_reachable_account_of_the_fastest_channel()
+    {
+        await using var app = new BotApp();
+        await PreferredAccountAudience.AssertEachPersonGetsOneRowOnTheirPreferredAccountAsync(app);
     }
 
     [Fact]

@@ -72,6 +72,13 @@ public sealed class AudienceOnPostgresTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_person_with_several_accounts_gets_one_message_on_the_preferred_account_on_PostgreSQL()
+    {
+        await using var app = BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync());
+        await PreferredAccountAudience.AssertEachPersonGetsOneRowOnTheirPreferredAccountAsync(app);
+    }
+
+    [Fact]
     public async Task Seed_demo_with_surveys_and_jp_works_on_PostgreSQL_and_feeds_the_filters()
     {
         await using var app = BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync());
