@@ -50,12 +50,17 @@ try
     await RunUsersAsync(walk, 0, warmUpUsers, concurrency, []);
     var latencies = new List<double>(users * RegistrationWalk.UpdatesPerUser);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var collectionsBefore = GC.CollectionCount(0);
     var clock = Stopwatch.StartNew();
     await RunUsersAsync(walk, warmUpUsers, users, concurrency, latencies);
     clock.Stop();
     // CPU of this whole process (simulated users, bot and Bot API peer) per update: unlike
     // wall-clock figures it hardly moves when other work shares the machine.
     var cpuPerUpdate = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / users / RegistrationWalk.UpdatesPerUser;
+    // Bytes allocated per update (same process: users, bot and peer): hardly moved by other load at all.
+    var allocatedPerUpdate = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / users / RegistrationWalk.UpdatesPerUser;
+    var collections = GC.CollectionCount(0) - collectionsBefore;
 
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
@@ -68,6 +73,8 @@ try
         ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
         ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 2),
         ["cpu_ms_per_update"] = Math.Round(cpuPerUpdate, 3),
+        ["allocated_kb_per_update"] = Math.Round(allocatedPerUpdate, 1),
+        ["gen0_collections"] = collections,
         ["users"] = users,
         ["registered"] = registered,
         ["concurrency"] = concurrency,

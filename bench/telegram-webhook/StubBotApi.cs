@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -59,17 +58,45 @@ internal sealed class StubBotApi : IAsyncDisposable, IBotApiPeer
     private async Task HandleAsync(string method, HttpContext http)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
-        var result = method switch
-        {
-            "sendMessage" => Sent(body.RootElement),
-            "editMessageReplyMarkup" => Message(body.RootElement.GetProperty("chat_id").GetInt64(), body.RootElement.GetProperty("message_id").GetInt32(), "-"),
-            _ => (JsonNode)true,
-        };
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
+        switch (method)
+        {
+            case "sendMessage":
+                await WriteMessageAsync(http.Response, Sent(body.RootElement));
+                break;
+            case "editMessageReplyMarkup":
+                await WriteMessageAsync(http.Response, (body.RootElement.GetProperty("chat_id").GetInt64(), body.RootElement.GetProperty("message_id").GetInt32(), "-"));
+                break;
+            default:
+                await http.Response.Body.WriteAsync(True);
+                break;
+        }
     }
 
-    private JsonObject Sent(JsonElement request)
+    private static readonly byte[] True = """{"ok":true,"result":true}"""u8.ToArray();
+
+    /// <summary>Writes {"ok":true,"result":message} straight into the response, with no document in between.</summary>
+    private static async Task WriteMessageAsync(HttpResponse response, (long ChatId, int MessageId, string Text) message)
+    {
+        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("ok", true);
+            json.WriteStartObject("result");
+            json.WriteNumber("message_id", message.MessageId);
+            json.WriteNumber("date", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            json.WriteStartObject("chat");
+            json.WriteNumber("id", message.ChatId);
+            json.WriteString("type", "private");
+            json.WriteEndObject();
+            json.WriteString("text", message.Text);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        await response.BodyWriter.FlushAsync();
+    }
+
+    private (long ChatId, int MessageId, string Text) Sent(JsonElement request)
     {
         var chatId = request.GetProperty("chat_id").GetInt64();
         var text = request.GetProperty("text").GetString() ?? string.Empty;
@@ -86,16 +113,8 @@ internal sealed class StubBotApi : IAsyncDisposable, IBotApiPeer
         var messages = _chats.GetOrAdd(chatId, _ => []);
         lock (messages)
             messages.Add((id, text, buttons));
-        return Message(chatId, id, text);
+        return (chatId, id, text);
     }
-
-    private static JsonObject Message(long chatId, int messageId, string text) => new()
-    {
-        ["message_id"] = messageId,
-        ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" },
-        ["text"] = text,
-    };
 
     public async ValueTask DisposeAsync()
     {

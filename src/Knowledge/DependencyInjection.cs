@@ -22,10 +22,12 @@ public static class DependencyInjection
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 
-        builder.Services.AddDbContext<SqliteAsnBotDbContext>((services, options) =>
+        // Pooled: every turn and every outbox round opens a scope with a context, and a fresh
+        // context builds its internal services anew each time; a pooled one is only reset.
+        builder.Services.AddDbContextPool<SqliteAsnBotDbContext>((services, options) =>
             options.UseSqlite(SqliteConnectionString(services.GetRequiredService<IConfiguration>()))
                 .AddInterceptors(new SqlitePragmas()));
-        builder.Services.AddDbContext<PostgresAsnBotDbContext>((services, options) =>
+        builder.Services.AddDbContextPool<PostgresAsnBotDbContext>((services, options) =>
             options.UseNpgsql(PostgresConnectionString(services.GetRequiredService<IConfiguration>())));
         builder.Services.AddScoped<AsnBotDbContext>(services =>
             services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch

@@ -29,6 +29,7 @@ public sealed partial class ConversationService(
     BotMetrics metrics,
     TurnGate gate,
     FreeTextRouter router,
+    DialogActionCatalog actions,
     TimeProvider time,
     ILogger<ConversationService> logger)
 {
@@ -75,9 +76,7 @@ public sealed partial class ConversationService(
         ArgumentNullException.ThrowIfNull(user);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        var json = await db.Set<ConversationRecord>().AsNoTracking()
-            .Where(c => c.Channel == user.Channel && c.Address == user.Address)
-            .Select(c => c.StateJson).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var json = await TurnQueries.For(db).ConversationJson(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
         if (json is null || JsonSerializer.Deserialize<ConversationState>(json, Json)?.Active is not { } frame)
             return null;
         return dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { WaitsForInput: true }
@@ -119,75 +118,78 @@ public sealed partial class ConversationService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        var actions = scope.ServiceProvider.GetServices<IDialogAction>().ToDictionary(a => a.Name);
         // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
+        var now = time.GetUtcNow();
+        var queries = TurnQueries.For(db);
         if (externalId is not null)
         {
-            if (await db.Set<InboundReceipt>().AnyAsync(r => r.Channel == user.Channel && r.ExternalId == externalId, cancellationToken).ConfigureAwait(false))
+            if (await queries.ReceiptExists(db, user.Channel, externalId, cancellationToken).ConfigureAwait(false))
                 return new TurnResult([], WasDuplicate: true);
-            db.Add(new InboundReceipt { Channel = user.Channel, ExternalId = externalId, ReceivedAt = time.GetUtcNow() });
+            db.Add(new InboundReceipt { Channel = user.Channel, ExternalId = externalId, ReceivedAt = now });
         }
 
-        var record = await db.Set<ConversationRecord>().AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Channel == user.Channel && c.Address == user.Address, cancellationToken).ConfigureAwait(false);
+        // Tracked, so that the one SaveChanges below writes it with its Version checked.
+        var record = await queries.Conversation(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
         var state = record is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(record.StateJson, Json) ?? ConversationState.Idle;
-        var personId = await db.Set<ChannelAccount>().Where(c => c.Channel == user.Channel && c.Address == user.Address)
-            .Select(c => (Guid?)c.PersonId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var personId = await queries.PersonId(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
 
-        var now = time.GetUtcNow();
         var replies = ImmutableList.CreateBuilder<Reply>();
         var turn = DialogEngine.Next(dialogs, state, router.Route(state, input, personId is not null, now), new TurnContext(now, personId is not null));
         replies.AddRange(turn.Replies);
+        var actionsRan = false;
         while (turn.Action is { } pending)
         {
             var context = new ActionContext(user, personId, pending, db, dialogs, now);
-            var outcome = await actions[pending.Name].RunAsync(context, cancellationToken).ConfigureAwait(false);
+            var outcome = await actions.Create(pending.Name, scope.ServiceProvider).RunAsync(context, cancellationToken).ConfigureAwait(false);
+            actionsRan = true;
             personId = context.PersonId;
             turn = DialogEngine.Next(dialogs, turn.State, new ActionCompleted(outcome), new TurnContext(now, personId is not null));
             replies.AddRange(turn.Replies);
         }
 
+        // An action may have deleted the row in this very transaction (erasing the person's data).
+        if (record is not null && actionsRan && !await queries.ConversationExists(db, record.Id, cancellationToken).ConfigureAwait(false))
+        {
+            db.Entry(record).State = EntityState.Detached;
+            record = null;
+        }
+        StageState(db, user, record, turn.State, personId, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await SaveStateAsync(db, user, record, turn.State, personId, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new TurnResult(replies.ToImmutable());
     }
 
     /// <summary>
-    /// Writes the state only if nobody else did since it was read (optimistic concurrency on
-    /// Version). Someone who never registered and is not mid-dialog leaves no row at all.
+    /// Stages the new state for the turn's one SaveChanges. The write carries the Version that
+    /// was read (a concurrency token), so if anybody else wrote since, nothing is written and
+    /// the turn runs again on fresh state. Someone who never registered and is not mid-dialog
+    /// leaves no row at all.
     /// </summary>
-    private static async Task SaveStateAsync(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static void StageState(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now)
     {
-        var conversations = db.Set<ConversationRecord>();
-        var mine = conversations.Where(c => c.Channel == user.Channel && c.Address == user.Address);
         if (state.IsIdle && personId is null)
         {
-            await mine.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            if (read is not null)
+                db.Remove(read);
             return;
         }
         var json = JsonSerializer.Serialize(state, Json);
         if (read is not null)
         {
-            var updated = await mine.Where(c => c.Version == read.Version).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.StateJson, json)
-                .SetProperty(c => c.PersonId, personId)
-                .SetProperty(c => c.Version, read.Version + 1)
-                .SetProperty(c => c.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
-            if (updated == 1)
-                return;
-            if (await mine.AnyAsync(cancellationToken).ConfigureAwait(false))
-                throw new DbUpdateConcurrencyException("The conversation changed since it was read.");
+            read.StateJson = json;
+            read.PersonId = personId;
+            read.Version++;
+            read.UpdatedAt = now;
+            return;
         }
-        conversations.Add(new ConversationRecord
+        db.Add(new ConversationRecord
         {
             Channel = user.Channel, Address = user.Address, PersonId = personId, StateJson = json, Version = 1, UpdatedAt = now,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

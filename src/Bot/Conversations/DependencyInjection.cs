@@ -38,6 +38,7 @@ public static class ConversationsDependencyInjection
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<TurnGate>();
         services.AddSingleton<FreeTextRouter>();
+        services.AddSingleton<DialogActionCatalog>();
         services.AddSingleton<ConversationService>();
         return services;
     }
@@ -45,7 +46,7 @@ public static class ConversationsDependencyInjection
     /// <summary>The names dialogs may call, read from the registered actions themselves.</summary>
     public static IReadOnlySet<string> ActionNames(IServiceProvider provider)
     {
-        using var scope = provider.CreateScope();
-        return scope.ServiceProvider.GetServices<IDialogAction>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(provider);
+        return provider.GetRequiredService<DialogActionCatalog>().Names.ToHashSet(StringComparer.Ordinal);
     }
 }

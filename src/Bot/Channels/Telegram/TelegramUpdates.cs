@@ -73,19 +73,16 @@ public sealed partial class TelegramUpdates(
 
     private async Task RunTurnAsync(ChannelUser user, string? text, string? choice, string externalId, (int MessageId, string Label)? pressed, CancellationToken cancellationToken)
     {
-        // SQLite's "async" calls complete synchronously (a busy database even sleeps the calling
-        // thread), so the turn runs on its own thread: otherwise the typing timer could only
-        // start after the slow work it is meant to cover.
+        // The turn runs right here, with no hop to another thread. SQLite's "async" calls complete
+        // synchronously (a busy database even sleeps the calling thread), so "typing…" is shown
+        // by a timer, whose callback runs on a pool thread of its own however long this one is held.
         var incoming = new IncomingMessage(user, text, choice, externalId);
-        var turn = Task.Run(() => conversations.HandleAsync(incoming, cancellationToken), cancellationToken);
-        using (var typingWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            var first = await Task.WhenAny(turn, Task.Delay(TypingAfter, time, typingWait.Token)).ConfigureAwait(false);
-            await typingWait.CancelAsync().ConfigureAwait(false);
-            if (first != turn)
-                await sender.ShowTypingAsync(user, cancellationToken).ConfigureAwait(false);
-        }
-        var result = await turn.ConfigureAwait(false);
+        var typing = new TypingCue(sender, user, cancellationToken);
+        TurnResult result;
+        using (time.CreateTimer(static cue => ((TypingCue)cue!).Show(), typing, TypingAfter, Timeout.InfiniteTimeSpan))
+            result = await conversations.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
+        // Shown or not, never after the reply: a late "typing…" would hang under the answer.
+        await typing.StopAsync().ConfigureAwait(false);
         if (result.WasDuplicate)
         {
             LogDuplicate(logger, externalId);
