@@ -33,7 +33,7 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
-    public async Task The_evaluations_page_shows_a_seeded_trainings_figures_and_non_respondents_and_the_mentoring_page_its_pairs()
+    public async Task The_evaluations_page_shows_a_seeded_trainings_figures_and_non_respondents_and_the_mentoring_and_person_pages_show_them_too()
     {
         var page = await site.SignInAsync(DashboardSite.AdminEmail);
         await page.GotoAsync($"/admin/evaluasi?pelatihan={DashboardSite.EvaluatedTraining}");
@@ -53,5 +53,10 @@ public sealed partial class DashboardBrowserTests
         await Assertions.Expect(page.GetByTestId("mentoring-escalations")).ToContainTextAsync("Siti Rahma");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await DashboardSite.ScreenshotAsync(page, "mentoring");
+
+        await page.GotoAsync($"/admin/pegawai/{site.AmbonPerson.Id}");
+        await Assertions.Expect(page.GetByTestId("person-evaluations").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("person-evaluations")).ToContainTextAsync("level 1 reaksi");
+        await Assertions.Expect(page.GetByTestId("person-mentoring")).ToContainTextAsync("Yohanis Latuheru");
     }
 }
