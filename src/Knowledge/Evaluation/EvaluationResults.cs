@@ -30,6 +30,9 @@ public sealed record TrainingEvaluationResults(
 /// <summary>A questionnaire that went unanswered: about whom, which one, and who was asked (the participant or their mentor).</summary>
 public sealed record NonRespondent(Guid ParticipantId, string Nip, string FullName, string Agency, EvaluationLevel Level, EvaluationRole Role, string AskedPerson, DateTimeOffset? AskedAt);
 
+/// <summary>A training's level-1 score at a glance: the mean of every facilitator and organisation item answered, and by how many participants.</summary>
+public sealed record ReactionScore(string TrainingCode, string TrainingTitle, decimal Mean, int Respondents);
+
 /// <summary>Aggregates a training's questionnaires: mean per item, response rate, pre/post gain, level 3 participant against mentor.</summary>
 public static class EvaluationResults
 {
@@ -52,6 +55,34 @@ public static class EvaluationResults
         if (within is not null)
             gains = gains.Where(g => within.Any(p => p.Id == g.ParticipantId));
         return Aggregate(trainingCode, title, requests, answers, await gains.ToListAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The level-1 (reaction) score of each training whose questionnaire participants among
+    /// <paramref name="within"/> answered (everyone when null), most answered first, at most <paramref name="take"/>.
+    /// Comments carry no score and are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReactionScore>> ReactionScoresAsync(AsnBotDbContext db, IQueryable<Person>? within, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var answered = db.Set<EvaluationRequest>().AsNoTracking()
+            .Where(r => r.Level == EvaluationLevel.Reaction && r.Role == EvaluationRole.Participant && r.Status == EvaluationStatus.Answered);
+        if (within is not null)
+            answered = answered.Where(r => within.Any(p => p.Id == r.ParticipantId));
+        var perTraining = await (
+                from r in answered
+                join a in db.Set<EvaluationAnswer>() on r.Id equals a.RequestId
+                where a.Score > 0 && a.Item != EvaluationRecorder.CommentItem
+                group new { r.ParticipantId, Score = (double)a.Score!.Value } by r.TrainingCode into g
+                select new { TrainingCode = g.Key, Mean = g.Average(x => x.Score), Respondents = g.Select(x => x.ParticipantId).Distinct().Count() })
+            .OrderByDescending(t => t.Respondents).ThenBy(t => t.TrainingCode).Take(take)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var codes = perTraining.Select(t => t.TrainingCode).ToList();
+        var titles = await db.Set<Training>().AsNoTracking().Where(t => codes.Contains(t.Code))
+            .ToDictionaryAsync(t => t.Code, t => t.Title, cancellationToken).ConfigureAwait(false);
+        return [.. perTraining.Select(t => new ReactionScore(
+            t.TrainingCode, titles.GetValueOrDefault(t.TrainingCode, t.TrainingCode),
+            Math.Round((decimal)t.Mean, 2, MidpointRounding.AwayFromZero), t.Respondents))];
     }
 
     /// <summary>Who was asked and gave up answering (reminded without an answer), newest first, among <paramref name="within"/>.</summary>

@@ -24,6 +24,11 @@ public sealed partial class DashboardBrowserTests(DashboardSite site) : IClassFi
         await Assertions.Expect(heatmap.Locator("tr", new() { HasText = "Dinas Kesehatan" })).ToContainTextAsync("2,0");
         await Assertions.Expect(page.GetByTestId("chart-jp")).ToContainTextAsync("1 dari 5 pegawai sudah mencapai 20 JP");
         await Assertions.Expect(page.GetByTestId("chart-jp-unit").Locator("tr", new() { HasText = "BKPSDM" })).ToContainTextAsync("1 / 2");
+        // PLT-005's reaction answers: 5 and 4 from one participant, 4 and 2 from another.
+        await Assertions.Expect(page.GetByTestId("chart-evaluations").Locator("tr", new() { HasText = DashboardSite.EvaluatedTraining }))
+            .ToContainTextAsync("3,75");
+        await Assertions.Expect(page.GetByTestId("chart-evaluations").Locator("tr", new() { HasText = DashboardSite.EvaluatedTraining }))
+            .ToContainTextAsync("2 responden");
         await DashboardSite.ScreenshotAsync(page, "ringkasan");
 
         foreach (var (path, testId, name) in new[]

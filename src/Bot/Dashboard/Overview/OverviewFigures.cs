@@ -1,5 +1,6 @@
 using AsnBot.Dashboard.Access;
 using AsnBot.Dashboard.People;
+using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +30,12 @@ public sealed record OverviewFigures(
     IReadOnlyList<BroadcastOutcome> Broadcasts,
     int JpYear,
     IReadOnlyList<CountBy> JpDistribution,
-    IReadOnlyList<JpShare> JpByUnit)
+    IReadOnlyList<JpShare> JpByUnit,
+    IReadOnlyList<ReactionScore> Evaluations)
 {
     public const int MaxUnits = 12;
     public const int MaxBroadcasts = 8;
+    public const int MaxTrainings = 10;
 
     /// <summary>The distribution's bins of JP this year, the last one being the target reached.</summary>
     public static readonly IReadOnlyList<string> JpBins = ["0 JP", "1–9 JP", "10–19 JP", "≥ 20 JP"];
@@ -75,7 +78,8 @@ public sealed record OverviewFigures(
             await BroadcastOutcomesAsync(db, scope, cancellationToken).ConfigureAwait(false),
             year,
             [.. JpBins.Select((label, i) => new CountBy(label, bins[i]))],
-            jpByUnit);
+            jpByUnit,
+            await EvaluationResults.ReactionScoresAsync(db, people, MaxTrainings, cancellationToken).ConfigureAwait(false));
     }
 
     private static int Bin(decimal jp) => jp switch
