@@ -15,7 +15,7 @@ public sealed class MyLearningDataTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Dataku_over_the_web_chat_shows_this_years_JP_certificates_modules_evaluation_answers_and_mentoring_as_mentor_and_mentee()
+    public async Task Dataku_over_the_web_chat_shows_this_years_JP_certificates_modules_evaluation_answers_mentoring_as_mentor_and_mentee_and_change_projects()
     {
         await using var bot = new OutboxFixture(Now);
         var chat = bot.App.Chat();
@@ -54,6 +54,15 @@ public sealed class MyLearningDataTests
                 PairId = guided.Id, Number = 1, ScheduledOn = new DateOnly(2026, 11, 3), Status = MentoringSessionStatus.Held, Topic = "SOP loket",
                 AgreedAction = "Draf SOP minggu ini", MenteePractice = "Draf sudah dikirim", RecordedAt = Now, CreatedAt = Now,
             });
+            db.Add(new ChangeProject
+            {
+                PersonId = me.Id, TrainingCode = "PLT-009", Title = "Layanan antrean daring", StartedOn = new DateOnly(2026, 10, 1), DueOn = new DateOnly(2026, 11, 30), CreatedAt = Now,
+                Milestones =
+                [
+                    new ChangeProjectMilestone { Number = 1, Title = "Izin mentor", DueOn = new DateOnly(2026, 10, 15), DoneAt = Now.AddDays(-40) },
+                    new ChangeProjectMilestone { Number = 2, Title = "Uji coba loket", DueOn = new DateOnly(2026, 11, 15) },
+                ],
+            });
             return await db.SaveChangesAsync();
         });
 
@@ -71,6 +80,9 @@ public sealed class MyLearningDataTests
             "Mentor Anda Orang mentor: setiap 14 hari sejak 3 Nov 2026 (aktif)",
             "◦ Sesi 1, 3 Nov 2026: terlaksana; topik: SOP loket; tindak lanjut: Draf SOP minggu ini; yang dipraktikkan: Draf sudah dikirim",
             "Anda mentor bagi Orang binaan: setiap 28 hari sejak 10 Nov 2026 (aktif)",
+            "Layanan antrean daring (PLT-009): 1 Okt 2026 sampai 30 Nov 2026",
+            "◦ Tahap 1: Izin mentor, target 15 Okt 2026 (selesai)",
+            "◦ Tahap 2: Uji coba loket, target 15 Nov 2026 (belum selesai)",
         })
             Assert.Contains(expected, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Pelatihan Tahun Lalu", text, StringComparison.Ordinal);

@@ -53,7 +53,8 @@ internal static class MyLearning
             .Add("my.certificates", Lines(certificateLines))
             .Add("my.modules", Lines(await ModuleLinesAsync(context, personId, modules, local, cancellationToken).ConfigureAwait(false)))
             .Add("my.evaluations", Lines(await EvaluationLinesAsync(context, personId, local, cancellationToken).ConfigureAwait(false)))
-            .Add("my.mentoring", Lines(await MentoringLinesAsync(context, personId, cancellationToken).ConfigureAwait(false)));
+            .Add("my.mentoring", Lines(await MentoringLinesAsync(context, personId, cancellationToken).ConfigureAwait(false)))
+            .Add("my.change_projects", Lines(await ChangeProjectLinesAsync(context, personId, cancellationToken).ConfigureAwait(false)));
     }
 
     private static async Task<IEnumerable<string>> ModuleLinesAsync(
@@ -112,6 +113,24 @@ internal static class MyLearning
             lines.AddRange(sessions[pair.Id].OrderBy(s => s.Number).Select(s => "  " + Fill(context, "session_line",
                 ("number", Count(s.Number)), ("date", s.ScheduledOn.ToString("d MMM yyyy", Indonesian)), ("status", Label(context, "session_status." + s.Status)),
                 ("topic", s.Topic ?? "-"), ("action", s.AgreedAction ?? "-"), ("practice", s.MenteePractice ?? "-"))));
+        }
+        return lines;
+    }
+
+    /// <summary>Every aksi perubahan with its milestones, done or not.</summary>
+    private static async Task<IEnumerable<string>> ChangeProjectLinesAsync(ActionContext context, Guid personId, CancellationToken cancellationToken)
+    {
+        var projects = await context.Db.Set<ChangeProject>().AsNoTracking().Include(p => p.Milestones)
+            .Where(p => p.PersonId == personId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lines = new List<string>();
+        foreach (var project in projects.OrderBy(p => p.StartedOn))
+        {
+            lines.Add(Fill(context, "change_project_line",
+                ("title", project.Title), ("training", project.TrainingCode),
+                ("start", project.StartedOn.ToString("d MMM yyyy", Indonesian)), ("due", project.DueOn.ToString("d MMM yyyy", Indonesian))));
+            lines.AddRange(project.Milestones.OrderBy(m => m.Number).Select(m => "  " + Fill(context, "milestone_line",
+                ("number", Count(m.Number)), ("title", m.Title), ("due", m.DueOn.ToString("d MMM yyyy", Indonesian)),
+                ("status", Label(context, m.DoneAt is null ? "milestone_open" : "milestone_done")))));
         }
         return lines;
     }
