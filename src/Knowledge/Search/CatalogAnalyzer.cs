@@ -184,14 +184,8 @@ public static partial class CatalogAnalyzer
 
         private static List<string> AnalyseWord(string word)
         {
-            var terms = new List<string>(1);
             using var stream = WordChain.GetTokenStream("text", word);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-                terms.Add(term.ToString());
-            stream.End();
-            return terms;
+            return ReadTerms(stream);
         }
     }
 
@@ -209,8 +203,14 @@ public static partial class CatalogAnalyzer
     public static List<string> Terms(Analyzer analyzer, string? text)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
-        var terms = new List<string>();
         using var stream = analyzer.GetTokenStream("text", Prepare(text));
+        return ReadTerms(stream);
+    }
+
+    /// <summary>Every term of a fresh token stream, in order, through to its end.</summary>
+    private static List<string> ReadTerms(TokenStream stream)
+    {
+        var terms = new List<string>();
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
