@@ -54,7 +54,7 @@ public sealed class CoordinatorApiScopeTests : IAsyncLifetime
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"nip,training,status\n{_ambon.Person.Nip},PLT-001,lulus\n{_jambi.Person.Nip},PLT-001,lulus\n")), "file", "hadir.csv");
         using var import = await _coordinator.PostAsync("/api/enrollments/import", form);
         Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
-        Assert.Contains("row 3, column nip: no registered person has this NIP", await import.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("baris 3, kolom nip: tidak ada pegawai terdaftar dengan NIP ini", await import.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal([EnrollmentStatus.Attended, EnrollmentStatus.Attended], await _app.QueryAsync(db => db.Set<Enrollment>().Select(e => e.Status).ToListAsync()));
         Assert.Equal(0, await _app.QueryAsync(db => db.Set<LearningHoursEntry>().CountAsync(e => e.Status == LearningHoursStatus.Credited)));
 
