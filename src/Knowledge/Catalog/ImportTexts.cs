@@ -23,6 +23,9 @@ public sealed class ImportTexts
         "enrollment.not_registered", "enrollment.backwards", "enrollment.complete_before_attended",
     ];
 
+    /// <summary>The enrollment statuses by their names in the files (<c>EnrollmentTransitions.Name</c>).</summary>
+    public static readonly IReadOnlyList<string> RequiredStatuses = ["interest", "registered", "attended", "completed", "not-completed"];
+
     private readonly IReadOnlyDictionary<string, string> _texts;
     private readonly IReadOnlyDictionary<string, string> _statuses;
 
@@ -30,7 +33,7 @@ public sealed class ImportTexts
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(statuses);
-        var missing = RequiredKeys.Where(k => !texts.ContainsKey(k)).ToList();
+        var missing = RequiredKeys.Where(k => !texts.ContainsKey(k)).Concat(RequiredStatuses.Where(k => !statuses.ContainsKey(k)).Select(k => "statuses." + k)).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException($"{FileName}: missing {string.Join(", ", missing)}");
         _texts = texts;
@@ -56,8 +59,8 @@ public sealed class ImportTexts
         return Format("row_error", ("row", error.Row), ("column", error.Column), ("reason", error.Reason));
     }
 
-    /// <summary>A status's name (interest, registered, ...) as a coordinator reads it; the name itself when the file has none.</summary>
-    public string Status(string name) => _statuses.TryGetValue(name, out var label) ? label : name;
+    /// <summary>A status's name (interest, registered, ...) as a coordinator reads it.</summary>
+    public string Status(string name) => _statuses[name];
 
     public static ImportTexts Load(string path)
     {

@@ -55,6 +55,15 @@ public sealed partial class ImportTextsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_texts_file_without_a_sentence_or_a_status_name_is_refused_naming_what_is_missing()
+    {
+        var texts = Texts.Texts.Where(t => t.Key != "catalog.mode").ToDictionary();
+        var refused = Assert.Throws<InvalidDataException>(() => new ImportTexts(texts, new Dictionary<string, string> { ["interest"] = "minat" }));
+        Assert.Contains("catalog.mode", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("statuses.registered", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_reason_a_catalog_file_an_attendance_list_or_a_status_change_gives_is_an_Indonesian_sentence_of_the_texts()
     {
         var reasons = new List<string>();
