@@ -1,3 +1,4 @@
+using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Content;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Regions;
@@ -38,6 +39,8 @@ public static class DependencyInjection
 
         builder.Services.AddSingleton(services =>
             RegionDirectory.Load(Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, "regions.yaml")));
+        builder.Services.AddSingleton(services =>
+            ImportTexts.Load(Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, ImportTexts.FileName)));
         return builder;
     }
 

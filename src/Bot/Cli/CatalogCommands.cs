@@ -49,13 +49,14 @@ public static class CatalogCommands
                 await Console.Error.WriteLineAsync($"Cannot read {path}: {e.Message}");
                 return 1;
             }
-            var result = CatalogImport.Validate(rows, services.GetRequiredService<CompetencyFramework>(), services.GetRequiredService<RegionDirectory>(), progress);
+            var texts = services.GetRequiredService<ImportTexts>();
+            var result = CatalogImport.Validate(rows, services.GetRequiredService<CompetencyFramework>(), services.GetRequiredService<RegionDirectory>(), texts, progress);
             progress.Finish();
             if (!result.IsValid)
             {
                 foreach (var error in result.Errors)
-                    await Console.Error.WriteLineAsync(error.ToString());
-                await Console.Error.WriteLineAsync($"{result.Errors.Count} problem(s) in {result.Rows} row(s); nothing was imported.");
+                    await Console.Error.WriteLineAsync(texts.Describe(error));
+                await Console.Error.WriteLineAsync(texts.Format("file_refused", ("problems", result.Errors.Count), ("rows", result.Rows)));
                 return 1;
             }
             await using (var scope = services.CreateAsyncScope())

@@ -49,7 +49,7 @@ internal static class LearningCommands
             }
             catch (EnrollmentRefusedException e)
             {
-                await Console.Error.WriteLineAsync("Refused: " + e.Message);
+                await Console.Error.WriteLineAsync(scope.ServiceProvider.GetRequiredService<ImportTexts>().Format("change_refused", ("reason", e.Message)));
                 return 1;
             }
         });
@@ -70,9 +70,10 @@ internal static class LearningCommands
             var result = await scope.ServiceProvider.GetRequiredService<AttendanceImport>().ImportAsync(CatalogFiles.Read(path), cancellationToken);
             if (!result.IsValid)
             {
+                var texts = scope.ServiceProvider.GetRequiredService<ImportTexts>();
                 foreach (var error in result.Errors)
-                    await Console.Error.WriteLineAsync(error.ToString());
-                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Errors.Count} problem(s) in {result.Rows} rows; nothing was imported."));
+                    await Console.Error.WriteLineAsync(texts.Describe(error));
+                await Console.Error.WriteLineAsync(texts.Format("file_refused", ("problems", result.Errors.Count), ("rows", result.Rows)));
                 return 1;
             }
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Imported {result.Applied.Count} rows; {result.Applied.Count(a => a.CreditedJp is not null)} completions credited JP."));

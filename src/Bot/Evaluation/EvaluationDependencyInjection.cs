@@ -6,10 +6,11 @@ namespace AsnBot.Evaluation;
 
 public static class EvaluationDependencyInjection
 {
-    /// <summary>The questionnaire and mentoring dialogs' actions and the content they read.</summary>
+    /// <summary>The questionnaire and mentoring dialogs' actions, the content they read, and the items' labels for coordinators.</summary>
     public static IServiceCollection AddEvaluationAndMentoringDialogs(this IServiceCollection services)
     {
         services.AddEvaluationAndMentoring();
+        services.AddSingleton<EvaluationItemLabels>();
         services.AddScoped<IDialogAction, OpenEvaluationAction>();
         services.AddScoped<IDialogAction, SaveLikertEvaluationAction>();
         services.AddScoped<IDialogAction, NextTestQuestionAction>();

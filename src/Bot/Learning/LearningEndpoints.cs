@@ -72,7 +72,8 @@ public static class LearningEndpoints
         }
     }
 
-    private static async Task<IResult> ImportAttendanceAsync(IFormFile file, ClaimsPrincipal user, AsnBotDbContext db, AttendanceImport import, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAttendanceAsync(
+        IFormFile file, ClaimsPrincipal user, AsnBotDbContext db, AttendanceImport import, ImportTexts texts, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
@@ -85,7 +86,7 @@ public static class LearningEndpoints
             var result = await import.ImportAsync(CatalogFiles.Read(path), DashboardScope.Of(user).People(db), null, cancellationToken);
             return result.IsValid
                 ? Results.Ok(new { rows = result.Rows, applied = result.Applied })
-                : Results.BadRequest(new { rows = result.Rows, errors = result.Errors.Select(e => e.ToString()) });
+                : Results.BadRequest(new { rows = result.Rows, errors = result.Errors.Select(texts.Describe) });
         }
         finally
         {

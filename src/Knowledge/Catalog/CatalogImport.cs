@@ -5,11 +5,8 @@ using AsnBot.Knowledge.Regions;
 
 namespace AsnBot.Knowledge.Catalog;
 
-/// <summary>A row that cannot be imported: where, and why.</summary>
-public sealed record ImportError(int Row, string Column, string Reason)
-{
-    public override string ToString() => $"row {Row}, column {Column}: {Reason}";
-}
+/// <summary>A row that cannot be imported: where, and why (a sentence of <see cref="ImportTexts"/>, which also writes the whole line).</summary>
+public sealed record ImportError(int Row, string Column, string Reason);
 
 public sealed record ImportProgress(string Stage, int Done, int Total);
 
@@ -37,16 +34,18 @@ public static partial class CatalogImport
     [GeneratedRegex("^(KL(0[1-9]|1[01])|NKL(0[1-9]|1[0-2]))$")]
     private static partial Regex PathSyntax();
 
-    public static CatalogImportResult Validate(IReadOnlyList<SheetRow> rows, CompetencyFramework competencies, RegionDirectory regions, IProgress<ImportProgress>? progress = null)
+    public static CatalogImportResult Validate(
+        IReadOnlyList<SheetRow> rows, CompetencyFramework competencies, RegionDirectory regions, ImportTexts texts, IProgress<ImportProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(competencies);
         ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(texts);
         var errors = new List<ImportError>();
         if (rows.Count > 0)
         {
             foreach (var column in CatalogSheet.RequiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)))
-                errors.Add(new ImportError(1, column, "column is missing from the header"));
+                errors.Add(new ImportError(1, column, texts.Format("column_missing")));
             if (errors.Count > 0)
                 return new CatalogImportResult([], errors, rows.Count);
         }
@@ -56,20 +55,20 @@ public static partial class CatalogImport
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var reader = new RowReader(row, errors);
+            var reader = new RowReader(row, errors, texts);
             var code = reader.Text(CatalogSheet.Code, required: true);
             if (code.Length > 0 && !CodeSyntax().IsMatch(code))
-                reader.Fail(CatalogSheet.Code, "use 1-40 letters, digits, '.', '_' or '-'");
+                reader.Fail(CatalogSheet.Code, "catalog.code");
 
             if (code.Length > 0 && trainings.TryGetValue(code, out var known))
-                CompareWithFirst(row, known.First, errors);
+                CompareWithFirst(row, known.First, errors, texts);
             else if (code.Length > 0 && ReadTraining(reader, code, competencies) is { } training)
                 trainings[code] = (training, row);
 
             if (ReadSession(reader, code, regions) is { } session)
             {
                 if (sessionRows.TryGetValue(session.Id, out var firstRow))
-                    reader.Fail(CatalogSheet.SessionId, $"session '{session.Id}' is already on row {firstRow}");
+                    reader.Fail(CatalogSheet.SessionId, "catalog.session_repeated", ("session", session.Id), ("row", firstRow));
                 else
                 {
                     sessionRows[session.Id] = row.Number;
@@ -90,11 +89,11 @@ public static partial class CatalogImport
         var title = reader.Text(CatalogSheet.Title, required: true);
         var path = reader.Text(CatalogSheet.Path, required: true).ToUpperInvariant();
         if (path.Length > 0 && !PathSyntax().IsMatch(path))
-            reader.Fail(CatalogSheet.Path, $"'{path}' is not a path of Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)");
+            reader.Fail(CatalogSheet.Path, "catalog.path", ("path", path));
         var modeText = reader.Text(CatalogSheet.Mode, required: true);
         TrainingMode? mode = Enum.TryParse<TrainingMode>(modeText, ignoreCase: true, out var parsed) && !int.TryParse(modeText, out _) ? parsed : null;
         if (mode is null && modeText.Length > 0)
-            reader.Fail(CatalogSheet.Mode, $"'{modeText}' is not klasikal, daring or blended");
+            reader.Fail(CatalogSheet.Mode, "catalog.mode", ("mode", modeText));
         var jp = reader.Number(CatalogSheet.Jp, 0, 2000, required: true);
         var certificate = reader.YesNo(CatalogSheet.Certificate);
         var cost = reader.Rupiah(CatalogSheet.Cost);
@@ -129,17 +128,17 @@ public static partial class CatalogImport
             var pieces = part.Split(':', StringSplitOptions.TrimEntries);
             if (pieces.Length != 2 || !int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 1 or > 5)
             {
-                reader.Fail(CatalogSheet.Competencies, $"'{part}' must be CODE:LEVEL with a level 1-5, e.g. M.3:2");
+                reader.Fail(CatalogSheet.Competencies, "catalog.competency_syntax", ("part", part));
                 return null;
             }
             if (competencies.Find(pieces[0]) is not { } competency)
             {
-                reader.Fail(CatalogSheet.Competencies, $"'{pieces[0]}' is not in the competency dictionary");
+                reader.Fail(CatalogSheet.Competencies, "catalog.competency_unknown", ("code", pieces[0]));
                 return null;
             }
             if (result.Any(c => c.CompetencyCode == competency.Code))
             {
-                reader.Fail(CatalogSheet.Competencies, $"'{competency.Code}' is listed twice");
+                reader.Fail(CatalogSheet.Competencies, "catalog.competency_twice", ("code", competency.Code));
                 return null;
             }
             result.Add(new TrainingCompetency { TrainingCode = code, CompetencyCode = competency.Code, Level = level });
@@ -153,23 +152,23 @@ public static partial class CatalogImport
         if (id.Length == 0)
         {
             foreach (var column in CatalogSheet.SessionColumns.Where(c => reader.Text(c).Length > 0))
-                reader.Fail(column, "a session needs a session_id");
+                reader.Fail(column, "catalog.session_needs_id");
             return null;
         }
         if (!CodeSyntax().IsMatch(id))
-            reader.Fail(CatalogSheet.SessionId, "use 1-40 letters, digits, '.', '_' or '-'");
+            reader.Fail(CatalogSheet.SessionId, "catalog.code");
         var start = reader.Date(CatalogSheet.Start, required: true);
         var end = reader.Date(CatalogSheet.End) ?? start;
         if (start is { } s && end is { } e && e < s)
-            reader.Fail(CatalogSheet.End, "ends before it starts");
+            reader.Fail(CatalogSheet.End, "catalog.ends_before_start");
         var online = reader.YesNo(CatalogSheet.Online) ?? false;
         var place = reader.Text(CatalogSheet.Place);
         if (!online && place.Length == 0)
-            reader.Fail(CatalogSheet.Place, "a face-to-face session needs a place");
+            reader.Fail(CatalogSheet.Place, "catalog.needs_place");
         var provinceText = reader.Text(CatalogSheet.Province);
         var province = provinceText.Length == 0 ? null : regions.Find(provinceText);
         if (provinceText.Length > 0 && province is null)
-            reader.Fail(CatalogSheet.Province, $"'{provinceText}' is not a province of Indonesia");
+            reader.Fail(CatalogSheet.Province, "catalog.province", ("province", provinceText));
         var quota = reader.Number(CatalogSheet.Quota, 0, 100_000, required: true);
         if (start is null || quota is null || code.Length == 0)
             return null;
@@ -187,25 +186,27 @@ public static partial class CatalogImport
     }
 
     /// <summary>A training spread over several rows must say the same thing on each.</summary>
-    private static void CompareWithFirst(SheetRow row, SheetRow first, List<ImportError> errors)
+    private static void CompareWithFirst(SheetRow row, SheetRow first, List<ImportError> errors, ImportTexts texts)
     {
         foreach (var column in CatalogSheet.TrainingColumns)
         {
             var here = row.Cells.GetValueOrDefault(column, "");
             if (here.Length > 0 && here != first.Cells.GetValueOrDefault(column, ""))
-                errors.Add(new ImportError(row.Number, column, $"differs from row {first.Number} of the same training"));
+                errors.Add(new ImportError(row.Number, column, texts.Format("catalog.differs", ("row", first.Number))));
         }
     }
 
-    private sealed class RowReader(SheetRow row, List<ImportError> errors)
+    private sealed class RowReader(SheetRow row, List<ImportError> errors, ImportTexts texts)
     {
-        public void Fail(string column, string reason) => errors.Add(new ImportError(row.Number, column, reason));
+        /// <summary>Records the sentence <paramref name="key"/> of <see cref="ImportTexts"/> against this row's <paramref name="column"/>.</summary>
+        public void Fail(string column, string key, params (string Name, object Value)[] values) =>
+            errors.Add(new ImportError(row.Number, column, texts.Format(key, values)));
 
         public string Text(string column, bool required = false)
         {
             var value = row.Cells.GetValueOrDefault(column, "").Trim();
             if (required && value.Length == 0)
-                Fail(column, "is empty");
+                Fail(column, "empty");
             return value;
         }
 
@@ -216,7 +217,7 @@ public static partial class CatalogImport
                 return null;
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
                 return value;
-            Fail(column, $"'{text}' is not a whole number from {min} to {max}");
+            Fail(column, "whole_number", ("value", text), ("min", min), ("max", max));
             return null;
         }
 
@@ -228,7 +229,7 @@ public static partial class CatalogImport
                 return null;
             if (RupiahSyntax().IsMatch(text))
                 return decimal.Parse(text.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture);
-            Fail(column, $"'{text}' is not an amount in whole rupiah (e.g. 1500000 or 1.500.000)");
+            Fail(column, "rupiah", ("value", text));
             return null;
         }
 
@@ -239,7 +240,7 @@ public static partial class CatalogImport
                 return null;
             if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return date;
-            Fail(column, $"'{text}' is not a date (yyyy-mm-dd)");
+            Fail(column, "date", ("value", text));
             return null;
         }
 
@@ -255,7 +256,7 @@ public static partial class CatalogImport
                 case "tidak" or "t" or "no" or "false" or "0":
                     return false;
                 default:
-                    Fail(column, $"'{text}' is not ya or tidak");
+                    Fail(column, "yes_no", ("value", text));
                     return null;
             }
         }

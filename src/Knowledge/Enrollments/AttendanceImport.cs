@@ -12,7 +12,7 @@ public sealed record AttendanceImportResult(IReadOnlyList<EnrollmentView> Applie
 /// <c>session</c>): every row checked, every problem reported with its row, and nothing saved
 /// unless all rows are valid. The layout is in docs/enrollments.md.
 /// </summary>
-public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.AsnBotDbContext db)
+public sealed class AttendanceImport(EnrollmentService enrollments, ImportTexts texts, Persistence.AsnBotDbContext db)
 {
     public const string Nip = "nip";
     public const string Training = "training";
@@ -35,7 +35,7 @@ public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.
         var errors = new List<ImportError>();
         if (rows.Count > 0)
         {
-            errors.AddRange(RequiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)).Select(c => new ImportError(1, c, "column is missing from the header")));
+            errors.AddRange(RequiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)).Select(c => new ImportError(1, c, texts.Format("column_missing"))));
             if (errors.Count > 0)
                 return new AttendanceImportResult([], errors, rows.Count);
         }
@@ -48,17 +48,17 @@ public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.
             var training = row.Cells.GetValueOrDefault(Training, "").Trim();
             var statusText = row.Cells.GetValueOrDefault(Status, "").Trim();
             if (nip.Length == 0)
-                errors.Add(new ImportError(row.Number, Nip, "is empty"));
+                errors.Add(new ImportError(row.Number, Nip, texts.Format("empty")));
             if (training.Length == 0)
-                errors.Add(new ImportError(row.Number, Training, "is empty"));
+                errors.Add(new ImportError(row.Number, Training, texts.Format("empty")));
             if (!EnrollmentTransitions.TryParse(statusText, out var status))
-                errors.Add(new ImportError(row.Number, Status, $"'{statusText}' is not interest, registered, attended, completed or not-completed"));
+                errors.Add(new ImportError(row.Number, Status, texts.Format("attendance.status", ("value", statusText))));
             if (nip.Length == 0 || training.Length == 0 || errors.Any(e => e.Row == row.Number))
                 continue;
             var session = row.Cells.GetValueOrDefault(Session, "").Trim();
-            var (error, view) = await enrollments.ApplyAsync(new EnrollmentChange(nip, training, status, session.Length > 0 ? session : null), within, cancellationToken).ConfigureAwait(false);
-            if (error is not null)
-                errors.Add(new ImportError(row.Number, error.StartsWith("no registered", StringComparison.Ordinal) ? Nip : error.StartsWith("training", StringComparison.Ordinal) ? Training : Status, error));
+            var (refusal, view) = await enrollments.ApplyAsync(new EnrollmentChange(nip, training, status, session.Length > 0 ? session : null), within, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+                errors.Add(new ImportError(row.Number, ColumnOf(refusal.Part), refusal.Reason));
             else
                 applied.Add(view!);
         }
@@ -72,4 +72,12 @@ public sealed class AttendanceImport(EnrollmentService enrollments, Persistence.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new AttendanceImportResult(applied, [], rows.Count);
     }
+
+    private static string ColumnOf(EnrollmentPart part) => part switch
+    {
+        EnrollmentPart.Person => Nip,
+        EnrollmentPart.Training => Training,
+        EnrollmentPart.Session => Session,
+        _ => Status,
+    };
 }

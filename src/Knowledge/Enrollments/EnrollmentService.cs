@@ -12,6 +12,18 @@ public sealed record EnrollmentChange(string Nip, string TrainingCode, Enrollmen
 
 public sealed record EnrollmentView(Guid Id, string Nip, string TrainingCode, string? SessionId, string Status, DateTimeOffset? CompletedAt, decimal? CreditedJp);
 
+/// <summary>The part of a change that is wrong: the person, the training, the session or the status.</summary>
+public enum EnrollmentPart
+{
+    Person,
+    Training,
+    Session,
+    Status,
+}
+
+/// <summary>Why a change is refused, as the coordinator reads it, and which part of it is wrong.</summary>
+public sealed record EnrollmentRefusal(EnrollmentPart Part, string Reason);
+
 public sealed class EnrollmentRefusedException(string message) : Exception(message);
 
 /// <summary>
@@ -19,7 +31,7 @@ public sealed class EnrollmentRefusedException(string message) : Exception(messa
 /// attendance import and later the dashboard. Completion stamps <see cref="Enrollment.CompletedAt"/>
 /// (evaluations are scheduled from it) and credits the training's JP by its path.
 /// </summary>
-public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger ledger, TimeProvider time)
+public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger ledger, ImportTexts texts, TimeProvider time)
 {
     /// <summary>Applies one change and saves it. Refused changes throw <see cref="EnrollmentRefusedException"/> and save nothing.</summary>
     public Task<EnrollmentView> SetAsync(EnrollmentChange change, CancellationToken cancellationToken) =>
@@ -28,37 +40,37 @@ public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger le
     /// <summary>As <see cref="SetAsync(EnrollmentChange, CancellationToken)"/>, for a person among <paramref name="within"/> only (a coordinator's scope).</summary>
     public async Task<EnrollmentView> SetAsync(EnrollmentChange change, IQueryable<Person>? within, CancellationToken cancellationToken)
     {
-        var problem = await ApplyAsync(change, within, cancellationToken).ConfigureAwait(false);
-        if (problem.Error is not null)
-            throw new EnrollmentRefusedException(problem.Error);
+        var (refusal, view) = await ApplyAsync(change, within, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+            throw new EnrollmentRefusedException(refusal.Reason);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return problem.View!;
+        return view!;
     }
 
     /// <summary>
-    /// Checks and stages a change in the unit of work without saving: an error, or the result.
+    /// Checks and stages a change in the unit of work without saving: a refusal, or the result.
     /// The import stages every row and saves only when none failed.
     /// </summary>
-    public Task<(string? Error, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, CancellationToken cancellationToken) =>
+    public Task<(EnrollmentRefusal? Refusal, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, CancellationToken cancellationToken) =>
         ApplyAsync(change, null, cancellationToken);
 
     /// <summary>
     /// As <see cref="ApplyAsync(EnrollmentChange, CancellationToken)"/>; a person outside
     /// <paramref name="within"/> is answered like an unknown NIP, so a scope cannot be probed.
     /// </summary>
-    public async Task<(string? Error, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, IQueryable<Person>? within, CancellationToken cancellationToken)
+    public async Task<(EnrollmentRefusal? Refusal, EnrollmentView? View)> ApplyAsync(EnrollmentChange change, IQueryable<Person>? within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var nip = new string(change.Nip.Where(char.IsDigit).ToArray());
         var person = await (within ?? db.Set<Person>()).FirstOrDefaultAsync(p => p.Nip == nip, cancellationToken).ConfigureAwait(false);
         if (person is null)
-            return ("no registered person has this NIP", null);
+            return (Refuse(EnrollmentPart.Person, "enrollment.unknown_person"), null);
         var training = await db.Set<Training>().FirstOrDefaultAsync(t => t.Code == change.TrainingCode, cancellationToken).ConfigureAwait(false);
         if (training is null)
-            return ($"training '{change.TrainingCode}' is not in the catalog", null);
+            return (Refuse(EnrollmentPart.Training, "enrollment.unknown_training", ("training", change.TrainingCode)), null);
         if (change.SessionId is { Length: > 0 } sessionId
             && !await db.Set<TrainingSession>().AnyAsync(s => s.Id == sessionId && s.TrainingCode == training.Code, cancellationToken).ConfigureAwait(false))
-            return ($"session '{sessionId}' is not a session of {training.Code}", null);
+            return (Refuse(EnrollmentPart.Session, "enrollment.unknown_session", ("session", sessionId), ("training", training.Code)), null);
 
         var enrollment = db.Set<Enrollment>().Local.FirstOrDefault(e => e.PersonId == person.Id && e.TrainingCode == training.Code)
             ?? await db.Set<Enrollment>().FirstOrDefaultAsync(e => e.PersonId == person.Id && e.TrainingCode == training.Code, cancellationToken).ConfigureAwait(false);
@@ -68,8 +80,8 @@ public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger le
             enrollment = new Enrollment { PersonId = person.Id, TrainingCode = training.Code, Status = EnrollmentStatus.Interest, CreatedAt = now };
             db.Add(enrollment);
         }
-        if (EnrollmentTransitions.Problem(enrollment.Status, change.Status) is { } refused)
-            return (refused, null);
+        if (EnrollmentTransitions.Problem(enrollment.Status, change.Status, texts) is { } refused)
+            return (new EnrollmentRefusal(EnrollmentPart.Status, refused), null);
         if (change.SessionId is { Length: > 0 })
             enrollment.SessionId = change.SessionId;
         decimal? credited = null;
@@ -90,4 +102,7 @@ public sealed class EnrollmentService(AsnBotDbContext db, LearningHoursLedger le
         }
         return (null, new EnrollmentView(enrollment.Id, person.Nip, training.Code, enrollment.SessionId, EnrollmentTransitions.Name(enrollment.Status), enrollment.CompletedAt, credited));
     }
+
+    private EnrollmentRefusal Refuse(EnrollmentPart part, string key, params (string Name, object Value)[] values) =>
+        new(part, texts.Format(key, values));
 }

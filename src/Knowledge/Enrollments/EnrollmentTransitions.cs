@@ -1,3 +1,5 @@
+using AsnBot.Knowledge.Catalog;
+
 namespace AsnBot.Knowledge.Enrollments;
 
 /// <summary>
@@ -9,19 +11,30 @@ public static class EnrollmentTransitions
 {
     public static bool IsFinished(EnrollmentStatus status) => status is EnrollmentStatus.Completed or EnrollmentStatus.NotCompleted;
 
-    /// <summary>Null when the move is allowed; otherwise why not, in a sentence for the coordinator.</summary>
-    public static string? Problem(EnrollmentStatus from, EnrollmentStatus to)
+    public static bool IsAllowed(EnrollmentStatus from, EnrollmentStatus to) => Refusal(from, to) is null;
+
+    /// <summary>Null when the move is allowed; otherwise why not, in a sentence of <paramref name="texts"/> for the coordinator.</summary>
+    public static string? Problem(EnrollmentStatus from, EnrollmentStatus to, ImportTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Refusal(from, to) is { } key
+            ? texts.Format(key, ("from", texts.Status(Name(from))), ("to", texts.Status(Name(to))))
+            : null;
+    }
+
+    /// <summary>The key of the sentence that refuses the move, or null when it is allowed.</summary>
+    private static string? Refusal(EnrollmentStatus from, EnrollmentStatus to)
     {
         if (from == to)
             return null;
         if (IsFinished(from))
-            return $"the enrollment is already {Name(from)}; a finished enrollment cannot change";
+            return "enrollment.finished";
         if (to == EnrollmentStatus.NotCompleted && from == EnrollmentStatus.Interest)
-            return "only a registered participant can be marked not-completed; register them first";
+            return "enrollment.not_registered";
         if (to < from)
-            return $"cannot go back from {Name(from)} to {Name(to)}";
+            return "enrollment.backwards";
         if (to == EnrollmentStatus.Completed && from != EnrollmentStatus.Attended)
-            return $"cannot complete from {Name(from)}; mark the participant attended first";
+            return "enrollment.complete_before_attended";
         return null;
     }
 

@@ -78,7 +78,7 @@ public sealed class OperatorCommandTests : IDisposable
     {
         var (refused, _, reason) = await RunAsync("enrollment", "set", "--nip", "198503122010011003", "--training", "PLT-001", "--status", "completed");
         Assert.Equal(1, refused);
-        Assert.Contains("Refused: no registered person has this NIP", reason, StringComparison.Ordinal);
+        Assert.Contains("Ditolak: tidak ada pegawai terdaftar dengan NIP ini", reason, StringComparison.Ordinal);
         var (listed, claims, _) = await RunAsync("jp", "review", "list");
         Assert.Equal(0, listed);
         Assert.Equal("[]", claims.Trim());

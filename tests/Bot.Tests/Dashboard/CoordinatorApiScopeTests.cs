@@ -54,7 +54,7 @@ public sealed class CoordinatorApiScopeTests : IAsyncLifetime
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"nip,training,status\n{_ambon.Person.Nip},PLT-001,lulus\n{_jambi.Person.Nip},PLT-001,lulus\n")), "file", "hadir.csv");
         using var import = await _coordinator.PostAsync("/api/enrollments/import", form);
         Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
-        Assert.Contains("row 3, column nip: no registered person has this NIP", await import.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("baris 3, kolom nip: tidak ada pegawai terdaftar dengan NIP ini", await import.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal([EnrollmentStatus.Attended, EnrollmentStatus.Attended], await _app.QueryAsync(db => db.Set<Enrollment>().Select(e => e.Status).ToListAsync()));
         Assert.Equal(0, await _app.QueryAsync(db => db.Set<LearningHoursEntry>().CountAsync(e => e.Status == LearningHoursStatus.Credited)));
 
@@ -166,13 +166,15 @@ public sealed class CoordinatorApiScopeTests : IAsyncLifetime
         Assert.Contains(",Webinar Siti Rahma,NKL05,Certificate,3", line, StringComparison.Ordinal);
         Assert.Contains(",PendingVerification,", line, StringComparison.Ordinal);
         var evaluations = await _coordinator.GetStringAsync("/admin/ekspor/evaluasi.csv");
-        Assert.Contains(",PLT-001,Reaction,peserta,Answered,,fasilitator.penguasaan-materi,5,", evaluations, StringComparison.Ordinal);
-        Assert.Contains(",PLT-001,Behaviour,mentor,NotResponded,,,,", evaluations, StringComparison.Ordinal);
+        Assert.Contains("status,skor_tes,butir,pertanyaan,nilai,komentar", evaluations, StringComparison.Ordinal);
+        Assert.Contains(",PLT-001,Reaction,peserta,Answered,,fasilitator.penguasaan-materi,Fasilitator: penguasaan materi,5,", evaluations, StringComparison.Ordinal);
+        Assert.Contains(",PLT-001,Behaviour,mentor,NotResponded,,,,,", evaluations, StringComparison.Ordinal);
 
         using var xlsx = await _coordinator.GetAsync("/admin/ekspor/evaluasi.xlsx");
         await using var body = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var rows = MiniExcelLibs.MiniExcel.Query(body, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal([_ambon.Person.Nip, _ambon.Person.Nip], rows.Select(r => r["nip"]?.ToString()));
+        Assert.Contains(rows, r => r["butir"]?.ToString() == "fasilitator.penguasaan-materi" && r["pertanyaan"]?.ToString() == "Fasilitator: penguasaan materi");
         Assert.Contains("export.jp.csv", await AuditAsync());
     }
 

@@ -29,7 +29,7 @@ public sealed class EnrollmentApiTests
         Assert.Equal(HttpStatusCode.OK, (await SetAsync("hadir")).StatusCode);
         using var back = await SetAsync("registered");
         Assert.Equal(HttpStatusCode.BadRequest, back.StatusCode);
-        Assert.Contains("cannot go back from attended to registered", await back.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("status tidak dapat mundur dari hadir ke terdaftar", await back.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var completed = await SetAsync("completed");
         var view = await completed.Content.ReadFromJsonAsync<EnrollmentView>();
         Assert.Equal(("completed", 24m), (view!.Status, view.CreditedJp));
@@ -56,7 +56,7 @@ public sealed class EnrollmentApiTests
 
         using var bad = await UploadAsync($"nip,training,status\n{nip},PLT-001,registered\n{nip},PLT-001,lulus\n");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("row 3, column status: cannot complete from registered", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("baris 3, kolom status: belum dapat diluluskan dari status terdaftar", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await bot.App.QueryAsync(db => db.Set<Enrollment>().CountAsync()));
 
         using var good = await UploadAsync($"nip,training,status\n{nip},PLT-001,registered\n{nip},PLT-001,hadir\n{nip},PLT-001,lulus\n");

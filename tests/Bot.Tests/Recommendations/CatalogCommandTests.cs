@@ -49,8 +49,8 @@ public sealed class CatalogCommandTests : IDisposable
         var (exitCode, _, errors) = await RunAsync("import-catalog", file);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("row 3, column competencies: 'Z.1' is not in the competency dictionary", errors, StringComparison.Ordinal);
-        Assert.Contains("nothing was imported", errors, StringComparison.Ordinal);
+        Assert.Contains("baris 3, kolom competencies: 'Z.1' tidak ada di kamus kompetensi", errors, StringComparison.Ordinal);
+        Assert.Contains("tidak ada yang diimpor", errors, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM trainings WHERE code LIKE 'NEW-%'"));
         Assert.Equal(88L, await ScalarAsync("SELECT COUNT(*) FROM trainings"));
     }

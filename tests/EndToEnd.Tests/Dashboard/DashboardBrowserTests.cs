@@ -110,7 +110,7 @@ public sealed partial class DashboardBrowserTests(DashboardSite site) : IClassFi
             await Assertions.Expect(errors).ToHaveCountAsync(1);
             await Assertions.Expect(errors.First).ToContainTextAsync("3");
             await Assertions.Expect(errors.First).ToContainTextAsync("path");
-            await Assertions.Expect(errors.First).ToContainTextAsync("KL99");
+            await Assertions.Expect(errors.First).ToContainTextAsync("'KL99' bukan jalur pengembangan");
             await DashboardSite.ScreenshotAsync(page, "katalog-impor-gagal");
             Assert.Equal(before, await site.QueryAsync(db => db.Set<Training>().CountAsync()));
             Assert.False(await site.QueryAsync(db => db.Set<Training>().AnyAsync(t => t.Code == "UJI-001")));

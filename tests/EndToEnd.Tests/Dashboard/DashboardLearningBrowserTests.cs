@@ -39,10 +39,13 @@ public sealed partial class DashboardBrowserTests
         await page.GotoAsync($"/admin/evaluasi?pelatihan={DashboardSite.EvaluatedTraining}");
         await Assertions.Expect(page.GetByTestId("reaction-rate")).ToContainTextAsync("2 dari 3 menjawab (66,7%), 1 tidak menjawab");
         var reaction = page.GetByTestId("evaluation-reaction");
-        await Assertions.Expect(reaction.Locator("tr", new() { HasText = "fasilitator.penguasaan-materi" })).ToContainTextAsync("4,5");
-        await Assertions.Expect(reaction.Locator("tr", new() { HasText = "penyelenggara.sarana-prasarana" })).ToContainTextAsync("3");
+        // Items read as the questionnaire asks them, not by their codes.
+        await Assertions.Expect(reaction.Locator("tr", new() { HasText = "Fasilitator: penguasaan materi" })).ToContainTextAsync("4,5");
+        await Assertions.Expect(reaction.Locator("tr", new() { HasText = "Penyelenggaraan: sarana dan prasarana" })).ToContainTextAsync("3");
+        await Assertions.Expect(reaction).Not.ToContainTextAsync("fasilitator.penguasaan-materi");
         await Assertions.Expect(page.GetByTestId("learning-gain")).ToContainTextAsync("20 poin (2 peserta");
-        await Assertions.Expect(page.GetByTestId("evaluation-behaviour").Locator("tr", new() { HasText = "penerapan" })).ToHaveTextAsync("penerapan431");
+        await Assertions.Expect(page.GetByTestId("evaluation-behaviour").Locator("tr", new() { HasText = "Apakah peserta sudah menerapkan" }))
+            .ToHaveTextAsync("Apakah peserta sudah menerapkan pengetahuan dan keterampilan dari pelatihan dalam pekerjaan sehari-hari?431");
         await Assertions.Expect(page.GetByTestId("evaluation-non-respondents")).ToContainTextAsync("Yohanis Latuheru");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await DashboardSite.ScreenshotAsync(page, "evaluasi");

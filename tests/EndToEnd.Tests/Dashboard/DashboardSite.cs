@@ -195,8 +195,8 @@ public sealed class DashboardSite : IAsyncLifetime
         Ask(siti, EvaluationLevel.Reaction, EvaluationRole.Participant, AmbonPerson.Id, EvaluationStatus.Answered, ("fasilitator.penguasaan-materi", 5), ("penyelenggara.sarana-prasarana", 4));
         Ask(rina, EvaluationLevel.Reaction, EvaluationRole.Participant, JambiPerson.Id, EvaluationStatus.Answered, ("fasilitator.penguasaan-materi", 4), ("penyelenggara.sarana-prasarana", 2));
         Ask(yohanis, EvaluationLevel.Reaction, EvaluationRole.Participant, ambonSecond.Id, EvaluationStatus.NotResponded);
-        Ask(siti, EvaluationLevel.Behaviour, EvaluationRole.Participant, AmbonPerson.Id, EvaluationStatus.Answered, ("penerapan", 4));
-        Ask(siti, EvaluationLevel.Behaviour, EvaluationRole.Mentor, ambonSecond.Id, EvaluationStatus.Answered, ("penerapan", 3));
+        Ask(siti, EvaluationLevel.Behaviour, EvaluationRole.Participant, AmbonPerson.Id, EvaluationStatus.Answered, ("menerapkan", 4));
+        Ask(siti, EvaluationLevel.Behaviour, EvaluationRole.Mentor, ambonSecond.Id, EvaluationStatus.Answered, ("menerapkan", 3));
         db.Add(new LearningGain { EnrollmentId = siti.Id, TrainingCode = EvaluatedTraining, ParticipantId = AmbonPerson.Id, PreScore = 40m, PostScore = 70m, Gain = 30m, RecordedAt = now });
         db.Add(new LearningGain { EnrollmentId = rina.Id, TrainingCode = EvaluatedTraining, ParticipantId = JambiPerson.Id, PreScore = 50m, PostScore = 60m, Gain = 10m, RecordedAt = now });
         var pair = new MentoringPair { MentorId = ambonSecond.Id, MenteeId = AmbonPerson.Id, FirstSessionOn = today.AddDays(-30), EveryDays = 14, CreatedAt = now.AddDays(-40) };

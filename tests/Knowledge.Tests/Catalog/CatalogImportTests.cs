@@ -8,6 +8,7 @@ public sealed class CatalogImportTests : IDisposable
 {
     private static readonly CompetencyFramework Competencies = CompetencyFramework.Load(Path.Combine(RepoPaths.Data, "competencies.yaml"));
     private static readonly RegionDirectory Regions = RegionDirectory.Load(Path.Combine(RepoPaths.Data, "regions.yaml"));
+    private static readonly ImportTexts Texts = ImportTexts.Load(Path.Combine(RepoPaths.Data, ImportTexts.FileName));
     private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-catalog-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -21,7 +22,7 @@ public sealed class CatalogImportTests : IDisposable
         var path = Path.Combine(_folder, name);
 
         CatalogFiles.Write(path, CatalogFiles.FormatOf(path), shipped);
-        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions);
+        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions, Texts);
 
         Assert.Empty(result.Errors);
         Assert.Equal(Describe(shipped), Describe(result.Trainings));
@@ -33,23 +34,23 @@ public sealed class CatalogImportTests : IDisposable
         var shipped = CatalogYaml.Load(Path.Combine(RepoPaths.Data, "catalog.yaml"));
         var exported = Path.Combine(_folder, "with-cost.csv");
         CatalogFiles.Write(exported, CatalogFormat.Csv, shipped);
-        var roundTrip = CatalogImport.Validate(CatalogFiles.Read(exported), Competencies, Regions);
+        var roundTrip = CatalogImport.Validate(CatalogFiles.Read(exported), Competencies, Regions, Texts);
         Assert.Equal(shipped.Select(t => (t.Code, t.Cost)), roundTrip.Trainings.Select(t => (t.Code, t.Cost)));
         Assert.Contains(shipped, t => t.Cost is > 0);
 
         const string OldHeader = "code,title,description,competencies,path,mode,jp,provider,keywords,certificate,session_id,start,end,place,province,online,quota";
         var old = Path.Combine(_folder, "old.csv");
         File.WriteAllText(old, OldHeader + "\nOLD-1,Pelatihan Lama,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,\n");
-        Assert.Null(Assert.Single(CatalogImport.Validate(CatalogFiles.Read(old), Competencies, Regions).Trainings).Cost);
+        Assert.Null(Assert.Single(CatalogImport.Validate(CatalogFiles.Read(old), Competencies, Regions, Texts).Trainings).Cost);
 
         var priced = Path.Combine(_folder, "priced.csv");
         File.WriteAllText(priced, string.Join("\n", OldHeader + ",cost",
             "P-1,Pelatihan Satu,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,,1.500.000",
             "P-2,Pelatihan Dua,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,,sejuta"));
-        var result = CatalogImport.Validate(CatalogFiles.Read(priced), Competencies, Regions);
-        Assert.Equal([new ImportError(3, "cost", "'sejuta' is not an amount in whole rupiah (e.g. 1500000 or 1.500.000)")], result.Errors);
+        var result = CatalogImport.Validate(CatalogFiles.Read(priced), Competencies, Regions, Texts);
+        Assert.Equal([new ImportError(3, "cost", "'sejuta' bukan jumlah rupiah bulat (misalnya 1500000 atau 1.500.000)")], result.Errors);
         File.WriteAllText(priced, OldHeader + ",cost\nP-1,Pelatihan Satu,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,,,,,,,,1.500.000\n");
-        Assert.Equal(1_500_000m, Assert.Single(CatalogImport.Validate(CatalogFiles.Read(priced), Competencies, Regions).Trainings).Cost);
+        Assert.Equal(1_500_000m, Assert.Single(CatalogImport.Validate(CatalogFiles.Read(priced), Competencies, Regions, Texts).Trainings).Cost);
     }
 
     [Fact]
@@ -62,21 +63,21 @@ public sealed class CatalogImportTests : IDisposable
             "BAD-1,Pelatihan Rusak,,M.3:9,KL99,tatap muka,banyak,BPSDM,,ya,BAD-1-A,2027-31-01,,,Atlantis,tidak,30",
             "OK-1,Judul Lain,Deskripsi,M.3:2,KL03,klasikal,16,BPSDM,excel,ya,OK-1-A,2027-03-01,2027-03-02,Kota Jambi,Jambi,tidak,30"));
 
-        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions);
+        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions, Texts);
 
         Assert.Empty(result.Trainings);
         Assert.False(result.IsValid);
-        Assert.Contains(new ImportError(3, "competencies", "'M.3:9' must be CODE:LEVEL with a level 1-5, e.g. M.3:2"), result.Errors);
-        Assert.Contains(new ImportError(3, "path", "'KL99' is not a path of Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)"), result.Errors);
-        Assert.Contains(new ImportError(3, "mode", "'tatap muka' is not klasikal, daring or blended"), result.Errors);
-        Assert.Contains(new ImportError(3, "jp", "'banyak' is not a whole number from 0 to 2000"), result.Errors);
-        Assert.Contains(new ImportError(3, "start", "'2027-31-01' is not a date (yyyy-mm-dd)"), result.Errors);
-        Assert.Contains(new ImportError(3, "place", "a face-to-face session needs a place"), result.Errors);
-        Assert.Contains(new ImportError(3, "province", "'Atlantis' is not a province of Indonesia"), result.Errors);
-        Assert.Contains(new ImportError(4, "title", "differs from row 2 of the same training"), result.Errors);
-        Assert.Contains(new ImportError(4, "session_id", "session 'OK-1-A' is already on row 2"), result.Errors);
-        Assert.Equal("row 3, column path: 'KL99' is not a path of Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)",
-            result.Errors.First(e => e.Column == "path").ToString());
+        Assert.Contains(new ImportError(3, "competencies", "'M.3:9' harus berbentuk KODE:LEVEL dengan level 1-5, misalnya M.3:2"), result.Errors);
+        Assert.Contains(new ImportError(3, "path", "'KL99' bukan jalur pengembangan menurut Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)"), result.Errors);
+        Assert.Contains(new ImportError(3, "mode", "'tatap muka' bukan klasikal, daring, atau blended"), result.Errors);
+        Assert.Contains(new ImportError(3, "jp", "'banyak' bukan bilangan bulat dari 0 sampai 2000"), result.Errors);
+        Assert.Contains(new ImportError(3, "start", "'2027-31-01' bukan tanggal dengan format tahun-bulan-tanggal (misalnya 2027-03-15)"), result.Errors);
+        Assert.Contains(new ImportError(3, "place", "sesi tatap muka harus punya tempat"), result.Errors);
+        Assert.Contains(new ImportError(3, "province", "'Atlantis' bukan provinsi di Indonesia"), result.Errors);
+        Assert.Contains(new ImportError(4, "title", "berbeda dengan baris 2 untuk pelatihan yang sama"), result.Errors);
+        Assert.Contains(new ImportError(4, "session_id", "sesi 'OK-1-A' sudah ada di baris 2"), result.Errors);
+        Assert.Equal("baris 3, kolom path: 'KL99' bukan jalur pengembangan menurut Peraturan LAN 10/2018 (KL01-KL11, NKL01-NKL12)",
+            Texts.Describe(result.Errors.First(e => e.Column == "path")));
     }
 
     [Fact]
@@ -84,8 +85,8 @@ public sealed class CatalogImportTests : IDisposable
     {
         var path = Path.Combine(_folder, "short.csv");
         File.WriteAllText(path, "code,title\nA-1,Judul\n");
-        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions);
-        Assert.Contains(new ImportError(1, "competencies", "column is missing from the header"), result.Errors);
+        var result = CatalogImport.Validate(CatalogFiles.Read(path), Competencies, Regions, Texts);
+        Assert.Contains(new ImportError(1, "competencies", "kolom ini tidak ada di baris judul"), result.Errors);
         Assert.Empty(result.Trainings);
     }
 
@@ -97,7 +98,7 @@ public sealed class CatalogImportTests : IDisposable
         var rows = CatalogFiles.Read(path);
         var reports = new List<ImportProgress>();
 
-        CatalogImport.Validate(rows, Competencies, Regions, new SynchronousProgress(reports.Add));
+        CatalogImport.Validate(rows, Competencies, Regions, Texts, new SynchronousProgress(reports.Add));
 
         Assert.Equal(rows.Count, reports[^1].Done);
         Assert.Equal(rows.Count, reports[^1].Total);

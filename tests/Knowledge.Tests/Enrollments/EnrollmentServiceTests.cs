@@ -11,6 +11,7 @@ namespace AsnBot.Knowledge.Tests.Enrollments;
 public sealed class EnrollmentServiceTests : IAsyncLifetime
 {
     private static readonly JpConversionTable Conversion = JpConversionTable.Load(Path.Combine(RepoPaths.Data, "jp-conversion.yaml"));
+    private static readonly ImportTexts Texts = ImportTexts.Load(Path.Combine(RepoPaths.Data, ImportTexts.FileName));
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
     private Person _person = null!;
@@ -30,7 +31,7 @@ public sealed class EnrollmentServiceTests : IAsyncLifetime
     private async Task<EnrollmentView> SetAsync(string training, EnrollmentStatus status, string? nip = null)
     {
         await using var db = _database.Open();
-        return await new EnrollmentService(db, new LearningHoursLedger(db, Conversion, _clock), _clock)
+        return await new EnrollmentService(db, new LearningHoursLedger(db, Conversion, _clock), Texts, _clock)
             .SetAsync(new EnrollmentChange(nip ?? _person.Nip, training, status), CancellationToken.None);
     }
 
@@ -41,7 +42,7 @@ public sealed class EnrollmentServiceTests : IAsyncLifetime
         try
         {
             await using var db = _database.Open();
-            var import = new AttendanceImport(new EnrollmentService(db, new LearningHoursLedger(db, Conversion, _clock), _clock), db);
+            var import = new AttendanceImport(new EnrollmentService(db, new LearningHoursLedger(db, Conversion, _clock), Texts, _clock), Texts, db);
             return await import.ImportAsync(CatalogFiles.Read(path), CancellationToken.None);
         }
         finally
@@ -76,10 +77,10 @@ public sealed class EnrollmentServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(EnrollmentStatus.Interest, EnrollmentStatus.Completed, "mark the participant attended first")]
-    [InlineData(EnrollmentStatus.Interest, EnrollmentStatus.NotCompleted, "register them first")]
-    [InlineData(EnrollmentStatus.Attended, EnrollmentStatus.Registered, "cannot go back from attended to registered")]
-    [InlineData(EnrollmentStatus.NotCompleted, EnrollmentStatus.Completed, "already not-completed")]
+    [InlineData(EnrollmentStatus.Interest, EnrollmentStatus.Completed, "tandai peserta hadir dulu")]
+    [InlineData(EnrollmentStatus.Interest, EnrollmentStatus.NotCompleted, "daftarkan dulu")]
+    [InlineData(EnrollmentStatus.Attended, EnrollmentStatus.Registered, "status tidak dapat mundur dari hadir ke terdaftar")]
+    [InlineData(EnrollmentStatus.NotCompleted, EnrollmentStatus.Completed, "sudah tidak lulus")]
     public async Task An_invalid_transition_is_refused_with_a_clear_message_and_changes_nothing(EnrollmentStatus from, EnrollmentStatus to, string reason)
     {
         if (from != EnrollmentStatus.Interest)
@@ -110,11 +111,11 @@ public sealed class EnrollmentServiceTests : IAsyncLifetime
 
         Assert.False(result.IsValid);
         Assert.Equal(
-            ["row 3, column nip: no registered person has this NIP",
-             "row 4, column status: 'hadir-sebagian' is not interest, registered, attended, completed or not-completed",
-             "row 5, column training: training 'NOPE' is not in the catalog",
-             "row 6, column status: cannot complete from interest; mark the participant attended first"],
-            result.Errors.Select(e => e.ToString()));
+            ["baris 3, kolom nip: tidak ada pegawai terdaftar dengan NIP ini",
+             "baris 4, kolom status: 'hadir-sebagian' bukan status yang dikenal: minat, terdaftar, hadir, lulus, atau tidak-lulus",
+             "baris 5, kolom training: pelatihan 'NOPE' tidak ada di katalog",
+             "baris 6, kolom status: belum dapat diluluskan dari status minat; tandai peserta hadir dulu"],
+            result.Errors.Select(Texts.Describe));
         await using var db = _database.Open();
         Assert.Empty(await db.Set<Enrollment>().ToListAsync());
     }
@@ -130,7 +131,7 @@ public sealed class EnrollmentServiceTests : IAsyncLifetime
             {_person.Nip},SEM-01,terdaftar
             """);
 
-        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.True(result.IsValid, string.Join("\n", result.Errors.Select(Texts.Describe)));
         await using var db = _database.Open();
         var statuses = await db.Set<Enrollment>().OrderBy(e => e.TrainingCode).Select(e => e.Status).ToListAsync();
         Assert.Equal([EnrollmentStatus.Completed, EnrollmentStatus.Registered], statuses);
@@ -141,6 +142,6 @@ public sealed class EnrollmentServiceTests : IAsyncLifetime
     public async Task A_sheet_without_the_required_columns_is_refused_at_the_header()
     {
         var result = await ImportAsync("nip,kode\n1,LD-01\n");
-        Assert.Equal(["row 1, column training: column is missing from the header", "row 1, column status: column is missing from the header"], result.Errors.Select(e => e.ToString()));
+        Assert.Equal(["baris 1, kolom training: kolom ini tidak ada di baris judul", "baris 1, kolom status: kolom ini tidak ada di baris judul"], result.Errors.Select(Texts.Describe));
     }
 }

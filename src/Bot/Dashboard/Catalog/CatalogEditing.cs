@@ -11,12 +11,12 @@ namespace AsnBot.Dashboard.Catalog;
 /// edited in the form is turned into the file's rows and validated by <see cref="CatalogImport"/>,
 /// so the form and the import can never disagree on what is valid.
 /// </summary>
-public sealed class CatalogEditing(AsnBotDbContext db, CompetencyFramework competencies, RegionDirectory regions, RecommendationService recommendations)
+public sealed class CatalogEditing(AsnBotDbContext db, CompetencyFramework competencies, RegionDirectory regions, ImportTexts texts, RecommendationService recommendations)
 {
     public async Task<CatalogImportResult> ImportAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var rows = CatalogFiles.Read(path);
-        var result = CatalogImport.Validate(rows, competencies, regions, progress);
+        var result = CatalogImport.Validate(rows, competencies, regions, texts, progress);
         if (result.IsValid)
             await SaveAsync(result.Trainings, cancellationToken).ConfigureAwait(false);
         return result;
@@ -26,7 +26,7 @@ public sealed class CatalogEditing(AsnBotDbContext db, CompetencyFramework compe
     {
         ArgumentNullException.ThrowIfNull(form);
         var rows = form.ToRows().Select((cells, i) => new SheetRow(i + 2, cells)).ToList();
-        var result = CatalogImport.Validate(rows, competencies, regions);
+        var result = CatalogImport.Validate(rows, competencies, regions, texts);
         if (result.IsValid)
             await SaveAsync(result.Trainings, cancellationToken).ConfigureAwait(false);
         return result;

@@ -63,5 +63,5 @@ public static class EnrollmentQueries
 
     /// <summary>The statuses a coordinator may move this enrollment to next.</summary>
     public static IReadOnlyList<EnrollmentStatus> NextSteps(EnrollmentStatus from) =>
-        [.. Enum.GetValues<EnrollmentStatus>().Where(to => to != from && EnrollmentTransitions.Problem(from, to) is null)];
+        [.. Enum.GetValues<EnrollmentStatus>().Where(to => to != from && EnrollmentTransitions.IsAllowed(from, to))];
 }

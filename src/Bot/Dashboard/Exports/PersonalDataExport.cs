@@ -1,5 +1,6 @@
 using AsnBot.Dashboard.Access;
 using AsnBot.Dashboard.People;
+using AsnBot.Evaluation;
 using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.LearningHours;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AsnBot.Dashboard.Exports;
 
 /// <summary>The datasets coordinators download, each limited to the scope's people and the list's filter.</summary>
-public sealed class PersonalDataExport(AsnBotDbContext db, TimeProvider time)
+public sealed class PersonalDataExport(AsnBotDbContext db, EvaluationItemLabels labels, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Datasets = ["pegawai", "survei", "pendaftaran", "jp", "evaluasi"];
 
@@ -84,7 +85,8 @@ public sealed class PersonalDataExport(AsnBotDbContext db, TimeProvider time)
 
     /// <summary>
     /// One row per answered item of every questionnaire about each person (a test's score on its
-    /// own row), and one row for a questionnaire not (yet) answered, so non-respondents show.
+    /// own row), and one row for a questionnaire not (yet) answered, so non-respondents show. An
+    /// item is given by its code and by its question, as the questionnaire asks it.
     /// </summary>
     private async Task<ExportTable> EvaluationsAsync(DashboardScope scope, PeopleFilter filter, CancellationToken cancellationToken)
     {
@@ -98,7 +100,7 @@ public sealed class PersonalDataExport(AsnBotDbContext db, TimeProvider time)
             select new { p.Nip, p.FullName, p.Agency, p.Unit, r.TrainingCode, r.Level, r.Role, r.Status, r.Score, Item = a == null ? null : a.Item, Value = a == null ? null : a.Score, Text = a == null ? null : a.Text })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new ExportTable("evaluasi",
-            ["nip", "nama", "instansi", "unit_kerja", "pelatihan", "level", "penjawab", "status", "skor_tes", "butir", "nilai", "komentar"],
-            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Nip, r.FullName, r.Agency, r.Unit, r.TrainingCode, r.Level.ToString(), r.Role == EvaluationRole.Mentor ? "mentor" : "peserta", r.Status.ToString(), r.Score, r.Item, r.Value, r.Text])]);
+            ["nip", "nama", "instansi", "unit_kerja", "pelatihan", "level", "penjawab", "status", "skor_tes", "butir", "pertanyaan", "nilai", "komentar"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Nip, r.FullName, r.Agency, r.Unit, r.TrainingCode, r.Level.ToString(), r.Role == EvaluationRole.Mentor ? "mentor" : "peserta", r.Status.ToString(), r.Score, r.Item, r.Item is null ? null : labels[r.Item], r.Value, r.Text])]);
     }
 }
