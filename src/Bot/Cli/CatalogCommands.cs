@@ -39,6 +39,7 @@ public static class CatalogCommands
             using var host = await StartToolHostAsync(cancellationToken);
             var services = host.Services;
             var progress = new ProgressBar(Console.Error);
+            var texts = services.GetRequiredService<ImportTexts>();
             List<SheetRow> rows;
             try
             {
@@ -46,10 +47,9 @@ public static class CatalogCommands
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or InvalidOperationException)
             {
-                await Console.Error.WriteLineAsync($"Cannot read {path}: {e.Message}");
+                await Console.Error.WriteLineAsync(texts.Format("file.cannot_read", ("file", path), ("reason", texts.Unreadable(e))));
                 return 1;
             }
-            var texts = services.GetRequiredService<ImportTexts>();
             var result = CatalogImport.Validate(rows, services.GetRequiredService<CompetencyFramework>(), services.GetRequiredService<RegionDirectory>(), texts, progress);
             progress.Finish();
             if (!result.IsValid)

@@ -12,6 +12,31 @@ public enum CatalogFormat
 /// <summary>A data row of a catalog file with its row number as a spreadsheet shows it (the header is row 1).</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells);
 
+/// <summary>
+/// A file that cannot be read as a sheet at all. The message is for the log; people read the
+/// sentence <see cref="Key"/> of data/import-texts.yaml (<see cref="ImportTexts.Unreadable"/>).
+/// </summary>
+public sealed class CatalogFileException : IOException
+{
+    public CatalogFileException(string key, string message, params (string Name, object Value)[] values)
+        : base(message)
+    {
+        Key = key;
+        Values = values;
+    }
+
+    public CatalogFileException(string key, string message, Exception inner)
+        : base(message, inner)
+    {
+        Key = key;
+        Values = [];
+    }
+
+    public string Key { get; }
+
+    public IReadOnlyList<(string Name, object Value)> Values { get; }
+}
+
 /// <summary>Reads and writes the flat catalog layout as CSV (UTF-8, comma) or XLSX (first sheet), both through MiniExcel.</summary>
 public static class CatalogFiles
 {
@@ -20,7 +45,7 @@ public static class CatalogFiles
         {
             ".csv" => CatalogFormat.Csv,
             ".xlsx" => CatalogFormat.Xlsx,
-            var other => throw new ArgumentException($"'{other}' is not a catalog format; use .csv or .xlsx", nameof(path)),
+            var other => throw new CatalogFileException("file.format", $"'{other}' is not a catalog format; use .csv or .xlsx", ("extension", other)),
         };
 
     public static List<SheetRow> Read(string path)
@@ -33,7 +58,7 @@ public static class CatalogFiles
         }
         catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException e)
         {
-            throw new InvalidDataException($"{e.Message}: every row needs as many columns as the header row (add empty cells for optional columns).", e);
+            throw new CatalogFileException("file.columns", $"{e.Message}: every row needs as many columns as the header row (add empty cells for optional columns).", e);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class ImportTexts
 
     public static readonly IReadOnlyList<string> RequiredKeys =
     [
-        "row_error", "file_refused", "change_refused", "column_missing", "empty", "whole_number", "rupiah", "date", "yes_no",
+        "row_error", "file_refused", "change_refused", "file.cannot_read", "file.format", "file.columns", "file.unreadable", "column_missing", "empty", "whole_number", "rupiah", "date", "yes_no",
         "catalog.code", "catalog.code_taken", "catalog.path", "catalog.mode", "catalog.competency_syntax",
         "catalog.competency_unknown", "catalog.competency_twice", "catalog.differs", "catalog.session_needs_id",
         "catalog.session_repeated", "catalog.ends_before_start", "catalog.needs_place", "catalog.province",
@@ -57,6 +57,16 @@ public sealed class ImportTexts
     {
         ArgumentNullException.ThrowIfNull(error);
         return Format("row_error", ("row", error.Row), ("column", error.Column), ("reason", error.Reason));
+    }
+
+    /// <summary>
+    /// Why a file could not be read at all, in a sentence: its format, its columns, or (for a
+    /// damaged file, whose exception speaks of zip entries and XML) that it is not a sheet.
+    /// </summary>
+    public string Unreadable(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error is CatalogFileException file ? Format(file.Key, [.. file.Values]) : Format("file.unreadable");
     }
 
     /// <summary>A status's name (interest, registered, ...) as a coordinator reads it.</summary>

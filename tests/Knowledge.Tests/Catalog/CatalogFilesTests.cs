@@ -12,9 +12,10 @@ public sealed class CatalogFilesTests
         {
             File.WriteAllText(file, "code,title,description,cost\nPLT-1,Judul,Deskripsi,1000\nPLT-2,Judul\n");
 
-            var error = Assert.Throws<InvalidDataException>(() => CatalogFiles.Read(file));
+            var error = Assert.Throws<CatalogFileException>(() => CatalogFiles.Read(file));
 
             Assert.Contains("as many columns as the header", error.Message, StringComparison.Ordinal);
+            Assert.Equal("file.columns", error.Key);
         }
         finally
         {

@@ -21,8 +21,9 @@ public sealed partial class ImportTextsTests : IAsyncLifetime
     private static readonly RegionDirectory Regions = RegionDirectory.Load(Path.Combine(RepoPaths.Data, "regions.yaml"));
     private static readonly JpConversionTable Conversion = JpConversionTable.Load(Path.Combine(RepoPaths.Data, "jp-conversion.yaml"));
 
-    /// <summary>Sentences no file row produces: the line around a reason, and the dashboard form's own check.</summary>
-    private static readonly string[] NotRowReasons = ["row_error", "file_refused", "change_refused", "catalog.code_taken"];
+    /// <summary>Sentences no file row produces: the line around a reason, the dashboard form's own check, and a file unreadable as a whole (tested below).</summary>
+    private static readonly string[] NotRowReasons =
+        ["row_error", "file_refused", "change_refused", "catalog.code_taken", "file.cannot_read", "file.format", "file.columns", "file.unreadable"];
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-import-texts-").FullName;
@@ -45,6 +46,30 @@ public sealed partial class ImportTextsTests : IAsyncLifetime
     {
         await _database.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_at_all_is_explained_in_Indonesian_by_its_format_its_columns_or_its_damage()
+    {
+        string Unreadable(string name, string content)
+        {
+            var path = Path.Combine(_folder, name);
+            File.WriteAllText(path, content);
+            var error = Assert.ThrowsAny<CatalogFileException>(() => CatalogFiles.Read(path));
+            return Texts.Unreadable(error);
+        }
+
+        Assert.Equal(
+            "'.pdf' bukan format yang bisa dibaca; gunakan berkas .csv atau .xlsx",
+            Texts.Unreadable(Assert.ThrowsAny<CatalogFileException>(() => CatalogFiles.FormatOf("katalog.pdf"))));
+        Assert.Equal(
+            "setiap baris harus punya kolom sebanyak baris judul (isi sel kosong untuk kolom yang tidak wajib)",
+            Unreadable("pendek.csv", "code,title,description\nPLT-1,Judul,Deskripsi\nPLT-2,Judul\n"));
+        // Not a zip at all: the reader's own message speaks of zip entries, which no coordinator should read.
+        Assert.Equal("berkas rusak atau bukan lembar kerja CSV/XLSX", Texts.Unreadable(new InvalidDataException("End of Central Directory record could not be found.")));
+        Assert.Equal(
+            "Berkas katalog.xlsx tidak dapat dibaca: berkas rusak atau bukan lembar kerja CSV/XLSX",
+            Texts.Format("file.cannot_read", ("file", "katalog.xlsx"), ("reason", Texts.Unreadable(new IOException("disk")))));
     }
 
     [Fact]
