@@ -21,7 +21,7 @@ internal sealed class AudienceBatches(
     /// <summary>A batch: people with keys after <see cref="After"/> up to <see cref="Upper"/>; null is open.</summary>
     private sealed record KeyRange(object? After, object? Upper);
 
-    /// <summary>Writes every batch; false when the broadcast was cancelled meanwhile, and the batches not yet written stay unwritten.</summary>
+    /// <summary>Writes every batch; false when the broadcast was cancelled (or deleted) meanwhile, and the batches not yet written stay unwritten.</summary>
     public async Task<bool> WriteAsync(CancellationToken cancellationToken)
     {
         var ranges = new ConcurrentQueue<KeyRange>(await RangesAsync(cancellationToken).ConfigureAwait(false));
@@ -102,7 +102,7 @@ internal sealed class AudienceBatches(
             var statusSql = "SELECT \"Status\" FROM broadcasts WHERE \"Id\" = @broadcast" + (OutboxSql.IsPostgres(db) ? " FOR SHARE" : "");
             await using (var status = OutboxSql.Command(db, connection, transaction, statusSql, [("@broadcast", broadcastId)]))
             {
-                if (await status.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == nameof(BroadcastStatus.Cancelled))
+                if (await status.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string current || current == nameof(BroadcastStatus.Cancelled))
                     return false;
             }
             await using (var insert = OutboxSql.Command(db, connection, transaction, InsertSql(range),
