@@ -30,14 +30,11 @@ public static class BroadcastAudience
         return counts;
     }
 
-    /// <summary>The keyset lower bound on a person id column; the first batch has none.</summary>
-    private static string After(bool first, string key = "p.\"Id\"") => first ? "1 = 1" : key + " > @after";
-
     /// <summary>
     /// Writes one pending row per person in the audience, due at the broadcast's local send
     /// time in that person's zone (or now), pushed out of quiet hours. Running it again adds
-    /// nobody twice (dedupe key); it stops between batches when the broadcast is cancelled.
-    /// Returns the number of rows the broadcast has.
+    /// nobody twice (one row per broadcast and person); it stops between batches when the
+    /// broadcast is cancelled. Returns the number of rows the broadcast has.
     /// </summary>
     public static async Task<int> EnqueueAsync(
         AsnBotDbContext db, long broadcastId, DeliveryWindow window, DateTimeOffset now, CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
@@ -54,8 +51,7 @@ public static class BroadcastAudience
 
         var audience = new AudienceSql(AudienceFilter.FromJson(broadcast.AudienceJson), now);
         var payload = BroadcastMessage.Payload(broadcast);
-        var parameters = new List<(string, object?)>(audience.Parameters.Select(p => (p.Name, (object?)p.Value)))
-        {
+        var batches = new AudienceBatches(db, audience, broadcastId, batchSize, [
             ("@broadcast", broadcastId),
             ("@kind", payload.Buttons is { Count: > 0 } ? OutboxKind.TextWithButtons : OutboxKind.Text),
             ("@payload", payload.ToJson()),
@@ -63,42 +59,9 @@ public static class BroadcastAudience
             ("@wib", DueAt(broadcast, window, IndonesianTimeZone.WIB, now)),
             ("@wita", DueAt(broadcast, window, IndonesianTimeZone.WITA, now)),
             ("@wit", DueAt(broadcast, window, IndonesianTimeZone.WIT, now)),
-            ("@limit", batchSize),
-        };
-        // The last id of the next batch; the first batch has no lower bound, so the key's type
-        // (text on SQLite, uuid on PostgreSQL) is only ever what the database itself returned.
-        string BatchEnd(bool first) => $"""
-            SELECT batch."Id" FROM (SELECT p."Id" FROM people p WHERE {After(first)} AND {audience.PersonCondition} ORDER BY p."Id" LIMIT @limit) AS batch
-            ORDER BY batch."Id" DESC LIMIT 1
-            """;
-        string Insert(bool first) => $"""
-            INSERT INTO {OutboxSql.Table} ("PersonId", "Channel", "Address", "Kind", "PayloadJson", "NotBefore", "DedupeKey", "BroadcastId", "Status", "Attempts", "CreatedAt", "UpdatedAt")
-            SELECT p."Id", c."Channel", c."Address", @kind, @payload,
-                   CASE p."TimeZone" WHEN 'WIT' THEN @wit WHEN 'WITA' THEN @wita ELSE @wib END,
-                   'broadcast:' || @broadcast || ':' || p."Id", @broadcast, 'Pending', 0, @now, @now
-            FROM people p JOIN channel_accounts c ON {audience.AccountJoin}
-            WHERE {After(first)} AND p."Id" <= @upper AND {After(first, "c.\"PersonId\"")} AND c."PersonId" <= @upper
-              AND {audience.PreferredAccount} AND {audience.PersonCondition}
-            ON CONFLICT ("DedupeKey") DO NOTHING
-            """;
-
-        object? after = null;
-        while (true)
-        {
-            var first = after is null;
-            var upper = await OutboxSql.ScalarAsync(db, BatchEnd(first), [.. parameters, ("@after", after)], cancellationToken).ConfigureAwait(false);
-            if (upper is null)
-                break;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var status = await OutboxSql.ScalarAsync(db, "SELECT \"Status\" FROM broadcasts WHERE \"Id\" = @broadcast", [("@broadcast", broadcastId)], cancellationToken).ConfigureAwait(false) as string;
-                if (status == nameof(BroadcastStatus.Cancelled))
-                    return await CountAsync(db, broadcastId, cancellationToken).ConfigureAwait(false);
-                await OutboxSql.ExecuteAsync(db, Insert(first), [.. parameters, ("@after", after), ("@upper", upper)], cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            after = upper;
-        }
+        ]);
+        if (!await batches.WriteAsync(cancellationToken).ConfigureAwait(false))
+            return await CountAsync(db, broadcastId, cancellationToken).ConfigureAwait(false);
 
         var targeted = await CountAsync(db, broadcastId, cancellationToken).ConfigureAwait(false);
         await OutboxSql.ExecuteAsync(db,

@@ -17,14 +17,28 @@ internal sealed class OutboxMessageMapping : IEntityTypeConfiguration<OutboxMess
         builder.Property(m => m.DedupeKey).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.ClaimedBy).HasMaxLength(80);
-        builder.HasIndex(m => m.DedupeKey).IsUnique();
-        // The dispatcher claims per channel the oldest due pending rows; recovery looks for old claims.
-        builder.HasIndex(m => new { m.Channel, m.Status, m.NotBefore });
-        builder.HasIndex(m => new { m.Status, m.ClaimedAt });
-        builder.HasIndex(m => new { m.BroadcastId, m.Status });
+        // Every index is written for each of a broadcast's 100,000 rows, so each one earns its place:
+        // personal messages (reminders, digests) dedupe on their key; a broadcast's rows on (broadcast,
+        // person), one narrow index that also serves counting and cancelling a broadcast.
+        builder.HasIndex(m => m.DedupeKey).IsUnique().HasFilter(OutboxFilters.PersonalMessage);
+        builder.HasIndex(m => new { m.BroadcastId, m.PersonId }).IsUnique().HasFilter(OutboxFilters.BroadcastMessage);
+        // The dispatcher claims per channel the oldest due pending rows, in (NotBefore, Id) order straight
+        // from the index; recovery looks for old claims. Each index holds only the rows its query can want,
+        // and the queries say the filter's condition word for word, so both databases can use them.
+        builder.HasIndex(m => new { m.Channel, m.NotBefore, m.Id }).HasFilter(OutboxFilters.Pending);
+        builder.HasIndex(m => m.ClaimedAt).HasFilter(OutboxFilters.Sending);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Broadcast>().WithMany().HasForeignKey(m => m.BroadcastId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+/// <summary>The conditions of the outbox's partial indexes, in SQL both databases read alike.</summary>
+internal static class OutboxFilters
+{
+    public const string PersonalMessage = "\"BroadcastId\" IS NULL";
+    public const string BroadcastMessage = "\"BroadcastId\" IS NOT NULL";
+    public const string Pending = "\"Status\" = 'Pending'";
+    public const string Sending = "\"Status\" = 'Sending'";
 }
 
 internal sealed class BroadcastMapping : IEntityTypeConfiguration<Broadcast>

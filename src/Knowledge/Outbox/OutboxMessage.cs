@@ -20,8 +20,9 @@ public enum OutboxStatus
 /// <summary>
 /// One message the system sends first, to one person on one channel address. Every
 /// announcement, reminder and questionnaire goes through these rows, so a send survives a
-/// crash, is never duplicated by a second enqueue (<see cref="DedupeKey"/>), respects the
-/// recipient's local time (<see cref="NotBefore"/>) and can be counted per broadcast.
+/// crash, is never duplicated by a second enqueue (<see cref="DedupeKey"/> for a personal
+/// message, one row per person for a broadcast), respects the recipient's local time
+/// (<see cref="NotBefore"/>) and can be counted per broadcast.
 /// </summary>
 public sealed class OutboxMessage
 {

@@ -28,13 +28,20 @@ internal static partial class OutboxSql
 
     public static async Task<DbCommand> CommandAsync(AsnBotDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
     {
-        var postgres = IsPostgres(db);
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var command = db.Database.GetDbConnection().CreateCommand();
+        return Command(db, db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
+    }
+
+    /// <summary>A command on another open connection to the same database as <paramref name="db"/> (whose model names the columns).</summary>
+    public static DbCommand Command(AsnBotDbContext db, DbConnection connection, DbTransaction? transaction, string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var postgres = IsPostgres(db);
+        var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The SQL is built from constants; every value is a parameter.
         command.CommandText = postgres ? ForPostgres(db, sql) : sql;
 #pragma warning restore CA2100
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();

@@ -33,6 +33,8 @@ public static class OutboxStore
 {
     private const string Table = OutboxSql.Table;
 
+    // "Status = 'Pending'" is the claim index's filter, said word for word so that both planners read
+    // the due rows, in order, from that small index alone; OutboxIndexTests holds them to it.
     public static string ClaimSql(string? providerName) => providerName switch
     {
         "Microsoft.EntityFrameworkCore.Sqlite" => $"""
@@ -128,14 +130,24 @@ public static class OutboxStore
         AsnBotDbContext db, IReadOnlyCollection<string> liveClaims, DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(liveClaims);
-        var live = liveClaims.Select((token, i) => ($"@live{i.ToString(CultureInfo.InvariantCulture)}", (object?)token)).ToList();
-        var notLive = live.Count == 0 ? "" : $" AND ClaimedBy NOT IN ({string.Join(", ", live.Select(p => p.Item1))})";
-        return OutboxSql.ExecuteAsync(db, $"""
+        var live = liveClaims.Select((token, i) => (LiveClaim(i), (object?)token)).ToList();
+        return OutboxSql.ExecuteAsync(db, RecoverySql(live.Count), [("@now", now), ("@cutoff", claimedBefore), .. live], cancellationToken);
+    }
+
+    /// <summary>The recovery statement, excluding <paramref name="liveClaims"/> tokens (@live0, @live1, ...); it says the 'sending' index's condition.</summary>
+    internal static string RecoverySql(int liveClaims)
+    {
+        var notLive = liveClaims == 0 ? "" : $" AND ClaimedBy NOT IN ({string.Join(", ", Enumerable.Range(0, liveClaims).Select(LiveClaim))})";
+        return $"""
             UPDATE {Table} SET Status = 'Pending', ClaimedBy = NULL, ClaimedAt = NULL, UpdatedAt = @now
             WHERE Status = 'Sending' AND ClaimedAt < @cutoff AND (ClaimedBy IS NULL OR (1 = 1{notLive}))
-            """,
-            [("@now", now), ("@cutoff", claimedBefore), .. live], cancellationToken);
+            """;
     }
+
+    private static string LiveClaim(int index) => "@live" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Cancels a broadcast's pending rows, found through the index on broadcast and person.</summary>
+    internal const string CancelPendingSql = $"UPDATE {Table} SET Status = 'Cancelled', UpdatedAt = @now WHERE BroadcastId = @id AND Status = 'Pending'";
 
     /// <summary>Stops a broadcast: its pending rows are cancelled; rows being sent finish.</summary>
     public static async Task<int> CancelBroadcastAsync(AsnBotDbContext db, long broadcastId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -144,8 +156,7 @@ public static class OutboxStore
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await OutboxSql.ExecuteAsync(db, "UPDATE broadcasts SET Status = 'Cancelled', UpdatedAt = @now WHERE Id = @id",
             [("@now", now), ("@id", broadcastId)], cancellationToken).ConfigureAwait(false);
-        var cancelled = await OutboxSql.ExecuteAsync(db,
-            $"UPDATE {Table} SET Status = 'Cancelled', UpdatedAt = @now WHERE BroadcastId = @id AND Status = 'Pending'",
+        var cancelled = await OutboxSql.ExecuteAsync(db, CancelPendingSql,
             [("@now", now), ("@id", broadcastId)], cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return cancelled;
@@ -153,19 +164,22 @@ public static class OutboxStore
 
     /// <summary>
     /// Adds single messages (reminders, digests); a dedupe key already present is skipped, so
-    /// a job may run twice over the same due work. Returns how many were new.
+    /// a job may run twice over the same due work. Returns how many were new. A broadcast's rows
+    /// are written by <see cref="BroadcastAudience"/> and deduplicated per person instead.
     /// </summary>
     public static async Task<int> EnqueueAsync(AsnBotDbContext db, IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Any(m => m.BroadcastId is not null))
+            throw new ArgumentException("A broadcast's messages are enqueued by BroadcastAudience, which deduplicates them per person.", nameof(messages));
         var added = 0;
         foreach (var message in messages)
         {
             added += await OutboxSql.ExecuteAsync(db, $"""
                 INSERT INTO {Table} (PersonId, Channel, Address, Kind, PayloadJson, NotBefore, DedupeKey, BroadcastId, Status, Attempts, CreatedAt, UpdatedAt)
                 VALUES (@person, @channel, @address, @kind, @payload, @notBefore, @key, @broadcast, 'Pending', 0, @now, @now)
-                ON CONFLICT (DedupeKey) DO NOTHING
+                ON CONFLICT (DedupeKey) WHERE BroadcastId IS NULL DO NOTHING
                 """,
                 [("@person", message.PersonId), ("@channel", message.Channel), ("@address", message.Address), ("@kind", message.Kind),
                  ("@payload", message.PayloadJson), ("@notBefore", message.NotBefore), ("@key", message.DedupeKey),

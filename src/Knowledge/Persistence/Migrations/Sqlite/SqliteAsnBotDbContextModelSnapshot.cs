@@ -1031,16 +1031,21 @@ namespace AsnBot.Knowledge.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClaimedAt")
+                        .HasFilter("\"Status\" = 'Sending'");
+
                     b.HasIndex("DedupeKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"BroadcastId\" IS NULL");
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("BroadcastId", "Status");
+                    b.HasIndex("BroadcastId", "PersonId")
+                        .IsUnique()
+                        .HasFilter("\"BroadcastId\" IS NOT NULL");
 
-                    b.HasIndex("Status", "ClaimedAt");
-
-                    b.HasIndex("Channel", "Status", "NotBefore");
+                    b.HasIndex("Channel", "NotBefore", "Id")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
