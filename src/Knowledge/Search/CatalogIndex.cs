@@ -97,7 +97,7 @@ public sealed class CatalogIndex : IDisposable
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
             var (start, end) = PartBounds(list.Count, parts, part);
-            directories[part] = BuildPart(list, start, end, analyzer, competencyTerms);
+            directories[part] = BuildPart(list, start, end, competencyTerms);
         });
         return new CatalogIndex(directories, analyzer, [.. list.Select(t => t.Code)]);
     }
@@ -114,8 +114,10 @@ public sealed class CatalogIndex : IDisposable
         ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
 
     private static RAMDirectory BuildPart(
-        IReadOnlyList<Training> trainings, int start, int end, Analyzer analyzer, Dictionary<string, List<string>> competencyTerms)
+        IReadOnlyList<Training> trainings, int start, int end, Dictionary<string, List<string>> competencyTerms)
     {
+        // An analyzer of its own: the parts share nothing while they run.
+        using var analyzer = CatalogAnalyzer.Create();
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(CatalogAnalyzer.Version, analyzer)
         {
