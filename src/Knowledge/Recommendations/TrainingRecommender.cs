@@ -82,7 +82,7 @@ public sealed class TrainingRecommender : IDisposable
         {
             var training = _trainings[hit.Code];
             var quotable = QuotableTerms(training);
-            matches.Add(new CatalogMatch(training, (double)counted.Count(quotable.Contains) / counted.Count, NextSession(training, request)));
+            matches.Add(new CatalogMatch(training, (double)counted.Count(quotable.Contains) / counted.Count, NextSession(training, request.Today, request.Province)));
         }
         return matches;
     }
@@ -93,25 +93,55 @@ public sealed class TrainingRecommender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = new QueryFacts(request, _index.Analyzer, _detector);
-        var totalGap = request.Gaps.Where(g => g.Gap > 0).Sum(g => g.Gap);
-        var totalDetected = query.Detected.Values.Sum();
-        var scored = Candidates(request, query)
-            .Where(t => !request.Excluded.Contains(t.Code))
-            .Select(t => Score(t, request, query, totalGap, totalDetected))
-            .Where(s => s.Relevance > 0)
-            .OrderByDescending(s => s.Total)
-            .ThenBy(s => s.Training.Code, StringComparer.Ordinal)
-            .ToList();
-        var top = scored.Take(Math.Max(1, request.Top)).Select(s => Result(s, request, query)).ToList();
+        var scoring = new Scoring(request, query);
+        // A survey gap can bring thousands of candidates: they are scored in one pass, and only
+        // the few shown are put in order, not the whole list.
+        var scored = new List<Scored>();
+        foreach (var training in Candidates(request, query))
+        {
+            if (request.Excluded.Contains(training.Code))
+                continue;
+            var score = Score(training, scoring);
+            if (score.Relevance > 0)
+                scored.Add(score);
+        }
+        var top = Best(scored, Math.Max(1, request.Top), _ => true).Select(s => Result(s, request, query)).ToList();
         return new Recommendation(top, Mix(scored, request, query));
+    }
+
+    /// <summary>Best first: the higher total, then the training code, so equal scores keep one order.</summary>
+    private static int Ranking(Scored a, Scored b)
+    {
+        var byTotal = b.Total.CompareTo(a.Total);
+        return byTotal != 0 ? byTotal : string.CompareOrdinal(a.Training.Code, b.Training.Code);
+    }
+
+    /// <summary>The first <paramref name="count"/> trainings that fit, in ranking order, without sorting them all.</summary>
+    private static List<Scored> Best(List<Scored> scored, int count, Func<Training, bool> fits)
+    {
+        var best = new List<Scored>(Math.Min(count, scored.Count) + 1);
+        foreach (var candidate in scored)
+        {
+            if (best.Count == count && Ranking(candidate, best[^1]) >= 0)
+                continue;
+            if (!fits(candidate.Training))
+                continue;
+            var at = best.Count;
+            while (at > 0 && Ranking(candidate, best[at - 1]) < 0)
+                at--;
+            best.Insert(at, candidate);
+            if (best.Count > count)
+                best.RemoveAt(count);
+        }
+        return best;
     }
 
     private IEnumerable<Training> Candidates(RecommendationRequest request, QueryFacts query)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<Training>(ReferenceEqualityComparer.Instance);
         foreach (var hit in query.TextHits(_index, TextCandidates))
         {
-            if (_trainings.TryGetValue(hit, out var training) && seen.Add(hit))
+            if (_trainings.TryGetValue(hit, out var training) && seen.Add(training))
                 yield return training;
         }
         var codes = request.Gaps.Where(g => g.Gap > 0).Select(g => g.Code).Concat(query.Detected.Keys);
@@ -119,48 +149,80 @@ public sealed class TrainingRecommender : IDisposable
         {
             foreach (var training in _byCompetency.GetValueOrDefault(code) ?? [])
             {
-                if (seen.Add(training.Code))
+                if (seen.Add(training))
                     yield return training;
             }
         }
     }
 
-    /// <summary>The numbers only: reasons are written later, for the few trainings shown.</summary>
-    private static Scored Score(Training training, RecommendationRequest request, QueryFacts query, int totalGap, int totalDetected)
+    /// <summary>
+    /// What every candidate is scored against, worked out once per request: a survey gap can
+    /// bring thousands of candidates, so the loop reads arrays, not the request's lists.
+    /// </summary>
+    private sealed class Scoring
     {
-        var text = query.TextScore(training.Code);
+        public Scoring(RecommendationRequest request, QueryFacts query)
+        {
+            Query = query;
+            Gaps = [.. request.Gaps.Where(g => g.Gap > 0)];
+            Detected = [.. query.Detected];
+            TotalGap = Gaps.Sum(g => g.Gap);
+            TotalDetected = Detected.Sum(d => d.Value);
+            PreferredMode = Enum.GetValues<TrainingMode>()
+                .Where(m => string.Equals(m.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+                .Cast<TrainingMode?>()
+                .FirstOrDefault();
+            Province = string.IsNullOrWhiteSpace(request.Province) ? null : request.Province.Trim();
+            Today = request.Today;
+            JpNeeded = (double)Math.Max(0m, YearlyJpRight - request.JpThisYear);
+        }
+
+        public QueryFacts Query { get; }
+        public CompetencyGap[] Gaps { get; }
+        public KeyValuePair<string, int>[] Detected { get; }
+        public int TotalGap { get; }
+        public int TotalDetected { get; }
+        public TrainingMode? PreferredMode { get; }
+        public string? Province { get; }
+        public DateOnly Today { get; }
+        public double JpNeeded { get; }
+    }
+
+    /// <summary>The numbers only: reasons are written later, for the few trainings shown.</summary>
+    private static Scored Score(Training training, Scoring scoring)
+    {
+        var text = scoring.Query.TextScore(training.Code);
         var coveredGap = 0;
         var levelFits = false;
-        foreach (var gap in request.Gaps)
+        foreach (var gap in scoring.Gaps)
         {
-            if (gap.Gap <= 0 || Level(training, gap.Code) is not { } level)
+            if (Level(training, gap.Code) is not { } level)
                 continue;
             coveredGap += gap.Gap;
             levelFits |= gap.Required is { } required && level >= required;
         }
         var detectedHere = 0;
-        foreach (var (code, weight) in query.Detected)
+        foreach (var (code, weight) in scoring.Detected)
         {
             if (Level(training, code) is not null)
                 detectedHere += weight;
         }
         var relevance = TextWeight * text
-            + GapWeight * (totalGap == 0 ? 0 : (double)coveredGap / totalGap)
-            + DetectedWeight * (totalDetected == 0 ? 0 : (double)detectedHere / totalDetected);
+            + GapWeight * (scoring.TotalGap == 0 ? 0 : (double)coveredGap / scoring.TotalGap)
+            + DetectedWeight * (scoring.TotalDetected == 0 ? 0 : (double)detectedHere / scoring.TotalDetected);
 
         var practical = levelFits ? LevelFitBonus : 0;
-        if (!string.IsNullOrEmpty(request.PreferredMode) && string.Equals(training.Mode.ToString(), request.PreferredMode, StringComparison.OrdinalIgnoreCase))
+        if (training.Mode == scoring.PreferredMode)
             practical += ModeBonus;
-        var session = NextSession(training, request);
+        var session = NextSession(training, scoring.Today, scoring.Province);
         if (training.Sessions.Count == 0)
             practical += OpenSessionBonus;
         else if (session is null)
             practical -= NoOpenSessionPenalty;
         else
-            practical += OpenSessionBonus + (session.IsOnline || IsSameProvince(session, request.Province) ? PlaceBonus : 0);
-        var jpNeeded = Math.Max(0m, YearlyJpRight - request.JpThisYear);
-        if (jpNeeded > 0 && training.Jp > 0)
-            practical += JpBonus * Math.Min(1.0, (double)(training.Jp / jpNeeded));
+            practical += OpenSessionBonus + (session.IsOnline || IsSameProvince(session, scoring.Province) ? PlaceBonus : 0);
+        if (scoring.JpNeeded > 0 && training.Jp > 0)
+            practical += JpBonus * Math.Min(1.0, training.Jp / scoring.JpNeeded);
         return new Scored(training, relevance, relevance + practical, session);
     }
 
@@ -221,14 +283,14 @@ public sealed class TrainingRecommender : IDisposable
     }
 
     /// <summary>The first future session with seats, preferring the person's province or online.</summary>
-    private static TrainingSession? NextSession(Training training, RecommendationRequest request)
+    private static TrainingSession? NextSession(Training training, DateOnly today, string? province)
     {
         TrainingSession? first = null;
         foreach (var session in training.Sessions)
         {
-            if (session.Start <= request.Today || session.Quota <= 0)
+            if (session.Start <= today || session.Quota <= 0)
                 continue;
-            if (session.IsOnline || IsSameProvince(session, request.Province))
+            if (session.IsOnline || IsSameProvince(session, province))
                 return session;
             first ??= session;
         }
@@ -244,7 +306,7 @@ public sealed class TrainingRecommender : IDisposable
         var mix = new List<MixItem>();
         void Pick(string part, Func<Training, bool> fits)
         {
-            if (scored.FirstOrDefault(s => fits(s.Training)) is { } best)
+            if (Best(scored, 1, fits) is [var best])
                 mix.Add(new MixItem(_texts.Get(part), Result(best, request, query)));
         }
         Pick("mix_course", t => !SocialPaths.Contains(t.Path) && !OnTheJobPaths.Contains(t.Path));

@@ -33,8 +33,8 @@ public sealed class CatalogIndex : IDisposable
     // BooleanQuery allows 1,024 clauses; a long message is cut well before that.
     private const int MaxQueryTerms = 64;
 
-    private readonly RAMDirectory _directory;
-    private readonly DirectoryReader _reader;
+    private readonly RAMDirectory[] _directories;
+    private readonly IndexReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer;
 
@@ -46,11 +46,13 @@ public sealed class CatalogIndex : IDisposable
     // as a doc value, so mapping hits to codes reads no stored fields (which cost more than the search).
     private readonly string[] _codes;
 
-    private CatalogIndex(RAMDirectory directory, Analyzer analyzer, IReadOnlyList<string> codes)
+    private CatalogIndex(RAMDirectory[] directories, Analyzer analyzer, IReadOnlyList<string> codes)
     {
-        _directory = directory;
+        _directories = directories;
         _analyzer = analyzer;
-        _reader = DirectoryReader.Open(directory);
+        _reader = directories.Length == 1
+            ? DirectoryReader.Open(directories[0])
+            : new MultiReader([.. directories.Select(d => (IndexReader)DirectoryReader.Open(d))], closeSubReaders: true);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _codes = new string[_reader.MaxDoc];
         var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
@@ -67,11 +69,55 @@ public sealed class CatalogIndex : IDisposable
 
     public Analyzer Analyzer => _analyzer;
 
+    /// <summary>
+    /// Builds the index. A large catalog is cut into consecutive parts indexed side by side,
+    /// one writer and one in-memory directory each, and read back as one index in catalog
+    /// order, so document numbers (and so the order of equal scores) are what a single writer
+    /// would give. The index statistics BM25 uses are those of the whole, so scores are too.
+    /// </summary>
     public static CatalogIndex Build(IEnumerable<Training> trainings, CompetencyFramework competencies)
     {
         ArgumentNullException.ThrowIfNull(trainings);
+        var list = trainings as IReadOnlyList<Training> ?? trainings.ToList();
+        return Build(list, competencies, PartsFor(list.Count, Environment.ProcessorCount));
+    }
+
+    internal static CatalogIndex Build(IReadOnlyList<Training> list, CompetencyFramework competencies, int parts)
+    {
+        ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(competencies);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
         var analyzer = CatalogAnalyzer.Create();
+        // Competency words are the same for every training that develops the competency: analyse them once.
+        var competencyTerms = competencies.All.ToDictionary(
+            c => c.Code,
+            c => CatalogAnalyzer.Terms(analyzer, string.Join(" . ", c.Keywords.Prepend(c.Name))),
+            StringComparer.OrdinalIgnoreCase);
+        var directories = new RAMDirectory[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            var (start, end) = PartBounds(list.Count, parts, part);
+            directories[part] = BuildPart(list, start, end, competencyTerms);
+        });
+        return new CatalogIndex(directories, analyzer, [.. list.Select(t => t.Code)]);
+    }
+
+    // Below this many trainings a second writer costs more than it saves.
+    internal const int TrainingsPerExtraPart = 2_000;
+    private const int MaxParts = 4;
+
+    /// <summary>How many parts to index side by side: one per core, each with enough trainings to pay for itself.</summary>
+    internal static int PartsFor(int trainings, int processors) =>
+        Math.Clamp(Math.Min(processors, trainings / TrainingsPerExtraPart), 1, MaxParts);
+
+    internal static (int Start, int End) PartBounds(int count, int parts, int part) =>
+        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
+
+    private static RAMDirectory BuildPart(
+        IReadOnlyList<Training> trainings, int start, int end, Dictionary<string, List<string>> competencyTerms)
+    {
+        // An analyzer of its own: the parts share nothing while they run.
+        using var analyzer = CatalogAnalyzer.Create();
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(CatalogAnalyzer.Version, analyzer)
         {
@@ -81,26 +127,18 @@ public sealed class CatalogIndex : IDisposable
             // A compound file copies every byte of the new segment once more; in memory it saves nothing.
             UseCompoundFile = false,
         };
-        // Competency words are the same for every training that develops the competency: analyse them once.
-        var competencyTerms = competencies.All.ToDictionary(
-            c => c.Code,
-            c => CatalogAnalyzer.Terms(analyzer, string.Join(" . ", c.Keywords.Prepend(c.Name))),
-            StringComparer.OrdinalIgnoreCase);
-        var codes = new List<string>();
         // One stream for every document's competency terms: a new one per document built its
         // attributes by reflection each time. The writer reads it fully inside AddDocument.
         var competencyStream = new AnalysedTerms();
-        using (var writer = new IndexWriter(directory, config))
+        using var writer = new IndexWriter(directory, config);
+        for (var ordinal = start; ordinal < end; ordinal++)
         {
-            foreach (var training in trainings)
-            {
-                competencyStream.Use(training.Competencies.SelectMany(c => competencyTerms.GetValueOrDefault(c.CompetencyCode) ?? []).ToList());
-                writer.AddDocument(ToDocument(training, codes.Count, competencyStream));
-                codes.Add(training.Code);
-            }
-            writer.Commit();
+            var training = trainings[ordinal];
+            competencyStream.Use(training.Competencies.SelectMany(c => competencyTerms.GetValueOrDefault(c.CompetencyCode) ?? []).ToList());
+            writer.AddDocument(ToDocument(training, ordinal, competencyStream));
         }
-        return new CatalogIndex(directory, analyzer, codes);
+        writer.Commit();
+        return directory;
     }
 
     private static Document ToDocument(Training training, int ordinal, AnalysedTerms competencies)
@@ -168,7 +206,8 @@ public sealed class CatalogIndex : IDisposable
     public void Dispose()
     {
         _reader.Dispose();
-        _directory.Dispose();
+        foreach (var directory in _directories)
+            directory.Dispose();
         _analyzer.Dispose();
     }
 }
