@@ -36,6 +36,10 @@ public static class BotHost
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
+        // Routing here, after the headers and the body ceiling that every response and body
+        // gets, and before the dashboard's pipeline, so that short-circuited endpoints (the
+        // Telegram webhook) skip that pipeline.
+        app.UseRouting();
         app.MapDashboard();
         app.MapHealth();
         app.MapMetrics();

@@ -125,14 +125,9 @@ public sealed partial class ConversationService(
 
         var now = time.GetUtcNow();
         var queries = TurnQueries.For(db);
-        if (externalId is not null)
-        {
-            if (await queries.ReceiptExists(db, user.Channel, externalId, cancellationToken).ConfigureAwait(false))
-                return new TurnResult([], WasDuplicate: true);
-            db.Add(new InboundReceipt { Channel = user.Channel, ExternalId = externalId, ReceivedAt = now });
-        }
+        if (externalId is not null && !await TurnWrites.TryRecordReceiptAsync(db, user.Channel, externalId, now, cancellationToken).ConfigureAwait(false))
+            return new TurnResult([], WasDuplicate: true);
 
-        // Tracked, so that the one SaveChanges below writes it with its Version checked.
         var record = await queries.Conversation(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
         var state = record is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(record.StateJson, Json) ?? ConversationState.Idle;
         var personId = await queries.PersonId(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
@@ -151,45 +146,37 @@ public sealed partial class ConversationService(
             replies.AddRange(turn.Replies);
         }
 
-        // An action may have deleted the row in this very transaction (erasing the person's data).
-        if (record is not null && actionsRan && !await queries.ConversationExists(db, record.Id, cancellationToken).ConfigureAwait(false))
+        if (actionsRan)
         {
-            db.Entry(record).State = EntityState.Detached;
-            record = null;
+            // What the actions changed goes first: the conversation row refers to the person they may have added.
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // An action may have deleted the row in this very transaction (erasing the person's data).
+            if (record is not null && !await queries.ConversationExists(db, record.Id, cancellationToken).ConfigureAwait(false))
+                record = null;
         }
-        StageState(db, user, record, turn.State, personId, now);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await WriteStateAsync(db, user, record, turn.State, personId, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new TurnResult(replies.ToImmutable());
     }
 
     /// <summary>
-    /// Stages the new state for the turn's one SaveChanges. The write carries the Version that
-    /// was read (a concurrency token), so if anybody else wrote since, nothing is written and
-    /// the turn runs again on fresh state. Someone who never registered and is not mid-dialog
-    /// leaves no row at all.
+    /// Writes the new state in the turn's transaction. The write carries the Version that was
+    /// read, so if anybody else wrote since, nothing is written and the turn runs again on fresh
+    /// state. Someone who never registered and is not mid-dialog leaves no row at all.
     /// </summary>
-    private static void StageState(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now)
+    private static async Task WriteStateAsync(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (state.IsIdle && personId is null)
         {
             if (read is not null)
-                db.Remove(read);
+                await TurnWrites.DeleteAsync(db, read, cancellationToken).ConfigureAwait(false);
             return;
         }
         var json = JsonSerializer.Serialize(state, Json);
         if (read is not null)
-        {
-            read.StateJson = json;
-            read.PersonId = personId;
-            read.Version++;
-            read.UpdatedAt = now;
-            return;
-        }
-        db.Add(new ConversationRecord
-        {
-            Channel = user.Channel, Address = user.Address, PersonId = personId, StateJson = json, Version = 1, UpdatedAt = now,
-        });
+            await TurnWrites.UpdateAsync(db, read, personId, json, now, cancellationToken).ConfigureAwait(false);
+        else
+            await TurnWrites.InsertAsync(db, user, personId, json, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -18,13 +18,9 @@ internal sealed class TurnQueries
 
     public static TurnQueries For(AsnBotDbContext db) => ByModel.GetValue(db.Model, static _ => new TurnQueries());
 
-    public Func<AsnBotDbContext, string, string, CancellationToken, Task<bool>> ReceiptExists { get; } =
-        EF.CompileAsyncQuery((AsnBotDbContext db, string channel, string externalId, CancellationToken _) =>
-            db.Set<InboundReceipt>().Any(r => r.Channel == channel && r.ExternalId == externalId));
-
     public Func<AsnBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> Conversation { get; } =
         EF.CompileAsyncQuery((AsnBotDbContext db, string channel, string address, CancellationToken _) =>
-            db.Set<ConversationRecord>().FirstOrDefault(c => c.Channel == channel && c.Address == address));
+            db.Set<ConversationRecord>().AsNoTracking().FirstOrDefault(c => c.Channel == channel && c.Address == address));
 
     public Func<AsnBotDbContext, string, string, CancellationToken, Task<string?>> ConversationJson { get; } =
         EF.CompileAsyncQuery((AsnBotDbContext db, string channel, string address, CancellationToken _) =>
