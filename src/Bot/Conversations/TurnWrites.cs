@@ -8,8 +8,8 @@ namespace AsnBot.Conversations;
 /// The two rows every turn writes, as single statements in the turn's transaction: the inbound
 /// receipt and the conversation state. Change tracking and SaveChanges would cost a turn more
 /// than the rest of its database work together, for two rows whose shape never varies. The
-/// SQL is the same on SQLite and PostgreSQL; values are bound as parameters through the
-/// model's type mappings.
+/// SQL is the same on SQLite and PostgreSQL; every value is a parameter, and instants are
+/// written as UTC ticks, as <see cref="UtcTicksConverter"/> stores them for the model.
 /// </summary>
 internal static class TurnWrites
 {

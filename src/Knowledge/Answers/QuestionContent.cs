@@ -1,3 +1,4 @@
+using AsnBot.Knowledge.Content;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -30,13 +31,7 @@ public sealed class QuestionContent
     public IReadOnlyDictionary<string, string> Texts { get; }
     public string LlmInstructions { get; }
 
-    public string Format(string key, params (string Name, string Value)[] values)
-    {
-        var text = Texts[key];
-        foreach (var (name, value) in values)
-            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
-        return text;
-    }
+    public string Format(string key, params (string Name, string Value)[] values) => Placeholders.Fill(Texts[key], values);
 
     public static QuestionContent Load(string path)
     {

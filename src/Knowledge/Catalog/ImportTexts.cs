@@ -1,4 +1,4 @@
-using System.Globalization;
+using AsnBot.Knowledge.Content;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -46,10 +46,7 @@ public sealed class ImportTexts
     public string Format(string key, params (string Name, object Value)[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var text = _texts[key];
-        foreach (var (name, value) in values)
-            text = text.Replace("{" + name + "}", Convert.ToString(value, CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return text;
+        return Placeholders.Fill(_texts[key], values);
     }
 
     /// <summary>An error as one line: the row, the column and the reason.</summary>

@@ -179,7 +179,7 @@ public static class OutboxStore
             added += await OutboxSql.ExecuteAsync(db, $"""
                 INSERT INTO {Table} (PersonId, Channel, Address, Kind, PayloadJson, NotBefore, DedupeKey, BroadcastId, Status, Attempts, CreatedAt, UpdatedAt)
                 VALUES (@person, @channel, @address, @kind, @payload, @notBefore, @key, @broadcast, 'Pending', 0, @now, @now)
-                ON CONFLICT (DedupeKey) WHERE BroadcastId IS NULL DO NOTHING
+                ON CONFLICT (DedupeKey) WHERE {OutboxFilters.PersonalMessage} DO NOTHING
                 """,
                 [("@person", message.PersonId), ("@channel", message.Channel), ("@address", message.Address), ("@kind", message.Kind),
                  ("@payload", message.PayloadJson), ("@notBefore", message.NotBefore), ("@key", message.DedupeKey),

@@ -1,3 +1,4 @@
+using AsnBot.Knowledge.Content;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -24,13 +25,7 @@ public sealed class RecommendationTexts
             throw new InvalidDataException($"recommendation texts: missing {string.Join(", ", missing)}");
     }
 
-    public string Format(string key, params (string Name, object Value)[] values)
-    {
-        var text = _texts[key];
-        foreach (var (name, value) in values)
-            text = text.Replace("{" + name + "}", Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return text;
-    }
+    public string Format(string key, params (string Name, object Value)[] values) => Placeholders.Fill(_texts[key], values);
 
     public string Get(string key) => _texts[key];
 
