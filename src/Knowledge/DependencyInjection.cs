@@ -38,9 +38,9 @@ public static class DependencyInjection
             });
 
         builder.Services.AddSingleton(services =>
-            RegionDirectory.Load(Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, "regions.yaml")));
+            RegionDirectory.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile("regions.yaml")));
         builder.Services.AddSingleton(services =>
-            ImportTexts.Load(Path.Combine(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, ImportTexts.FileName)));
+            ImportTexts.Load(services.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile(ImportTexts.FileName)));
         return builder;
     }
 

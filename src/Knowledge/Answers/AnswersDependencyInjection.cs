@@ -50,5 +50,5 @@ public static class AnswersDependencyInjection
     }
 
     private static string DataPath(IServiceProvider provider, string name) =>
-        Path.Combine(provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, name);
+        provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile(name);
 }

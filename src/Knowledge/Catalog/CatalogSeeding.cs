@@ -17,8 +17,8 @@ public sealed class CatalogSeeding(IServiceProvider services) : IHostedLifecycle
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        var data = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory;
-        await CatalogStore.SeedIfEmptyAsync(db, Path.Combine(data, "catalog.yaml"), cancellationToken).ConfigureAwait(false);
+        var catalog = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile("catalog.yaml");
+        await CatalogStore.SeedIfEmptyAsync(db, catalog, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => SeedIfEmptyAsync(services, cancellationToken);

@@ -23,6 +23,22 @@ public sealed class ContentOptions
         return Path.Combine(AppContext.BaseDirectory, path);
     }
 
+    /// <summary>
+    /// One file (or folder) of the reference data, looked up on its own: the working directory's
+    /// <c>data/</c> may hold the database and only the files an operator edited, and every other
+    /// file still comes from the defaults shipped next to the program.
+    /// </summary>
+    public string DataFile(string name) => ResolveFile(DataPath, name, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    public static string ResolveFile(string folder, string name, string workingDirectory, string programDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (Path.IsPathRooted(folder))
+            return Path.Combine(folder, name);
+        var edited = Path.GetFullPath(Path.Combine(workingDirectory, folder, name));
+        return File.Exists(edited) || Directory.Exists(edited) ? edited : Path.Combine(programDirectory, folder, name);
+    }
+
     public string DialogsDirectory => Resolve(DialogsPath);
-    public string DataDirectory => Resolve(DataPath);
 }

@@ -10,7 +10,7 @@ public static class LearningHoursDependencyInjection
     public static IServiceCollection AddLearningHours(this IServiceCollection services)
     {
         services.AddSingleton(provider => JpConversionTable.Load(
-            Path.Combine(provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, "jp-conversion.yaml")));
+            provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile("jp-conversion.yaml")));
         services.AddScoped<LearningHoursLedger>();
         services.AddScoped<Certificates>();
         return services;

@@ -14,13 +14,13 @@ public static class MentoringDependencyInjection
     /// </summary>
     public static IServiceCollection AddEvaluationAndMentoring(this IServiceCollection services)
     {
-        services.TryAddSingleton(provider => EvaluationSettings.Load(Path.Combine(DataDirectory(provider), "evaluation.yaml")));
-        services.TryAddSingleton(provider => QuestionBanks.Load(Path.Combine(DataDirectory(provider), "question-banks")));
-        services.TryAddSingleton(provider => MentoringSettings.Load(Path.Combine(DataDirectory(provider), "mentoring.yaml")));
+        services.TryAddSingleton(provider => EvaluationSettings.Load(DataFile(provider, "evaluation.yaml")));
+        services.TryAddSingleton(provider => QuestionBanks.Load(DataFile(provider, "question-banks")));
+        services.TryAddSingleton(provider => MentoringSettings.Load(DataFile(provider, "mentoring.yaml")));
         services.TryAddSingleton<EvaluationPlanner>();
         services.TryAddSingleton<MentoringPlanner>();
         return services;
     }
 
-    private static string DataDirectory(IServiceProvider provider) => provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory;
+    private static string DataFile(IServiceProvider provider, string name) => provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile(name);
 }

@@ -19,5 +19,5 @@ public static class RecommendationsDependencyInjection
     }
 
     private static string DataFile(IServiceProvider provider, string name) =>
-        Path.Combine(provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataDirectory, name);
+        provider.GetRequiredService<IOptions<ContentOptions>>().Value.DataFile(name);
 }
