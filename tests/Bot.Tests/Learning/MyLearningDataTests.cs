@@ -76,7 +76,7 @@ public sealed class MyLearningDataTests
             "2 Mar 2026: Kursus Excel Lanjutan (KL08), 8 JP, menunggu verifikasi pengelola",
             "sertifikat-excel.pdf, dikirim 1 Des 2026 12.00 WIT: Kursus Excel Lanjutan, 8 JP, menunggu verifikasi pengelola",
             "Manajemen Waktu: 2 dari 6 materi, sedang berjalan, sejak 28 Nov 2026 12.00 WIT (kuis benar 1 dari 2)",
-            "Penilaian pelatihan Sosialisasi Tata Kelola dan Aplikasi Umum SPBE (PLT-009), dijawab 1 Des 2026 12.00 WIT: fasilitator.penguasaan-materi: 5; komentar: \"Ruang kelas terlalu panas\"",
+            "Penilaian pelatihan Sosialisasi Tata Kelola dan Aplikasi Umum SPBE (PLT-009), dijawab 1 Des 2026 12.00 WIT: Fasilitator: penguasaan materi = 5; komentar = \"Ruang kelas terlalu panas\"",
             "Mentor Anda Orang mentor: setiap 14 hari sejak 3 Nov 2026 (aktif)",
             "◦ Sesi 1, 3 Nov 2026: terlaksana; topik: SOP loket; tindak lanjut: Draf SOP minggu ini; yang dipraktikkan: Draf sudah dikirim",
             "Anda mentor bagi Orang binaan: setiap 28 hari sejak 10 Nov 2026 (aktif)",

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AsnBot.Conversations.Engine;
+using AsnBot.Evaluation;
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Competencies;
 using AsnBot.Knowledge.Enrollments;
@@ -50,7 +51,9 @@ public sealed class ShowMyDataAction(CompetencyFramework competencies, LearningM
             .Add("my.processing", Lines(report.RecentProcessing.Select(e => $"{Local(e.At)}: {e.Activity} ({e.Actor})")))
             .Add("my.surveys", Lines(await SurveyLinesAsync(context, personId, Local, cancellationToken).ConfigureAwait(false)))
             .Add("my.interests", Lines(await InterestLinesAsync(context, personId, Local, cancellationToken).ConfigureAwait(false)));
-        var learning = await MyLearning.ForAsync(context, personId, modules, Local, cancellationToken).ConfigureAwait(false);
+        // Item labels from the turn's dialogs: the dialog set is validated against the actions, so an
+        // action cannot take the singleton built from it.
+        var learning = await MyLearning.ForAsync(context, personId, modules, new EvaluationItemLabels(context.Dialogs), Local, cancellationToken).ConfigureAwait(false);
         answers = answers.SetItems(learning);
         PersonalData.Log(context.Db, personId, "Anda", "Melihat data pribadi (/dataku)", context.Now);
         return new ActionOutcome { Answers = answers };

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AsnBot.Conversations.Engine;
+using AsnBot.Evaluation;
 using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.Learning;
@@ -14,7 +15,7 @@ namespace AsnBot.Conversations.Actions;
 
 /// <summary>
 /// The learning part of /dataku: this year's JP ledger and certificates, micro-learning modules,
-/// the evaluation answers the person gave, and their mentoring pairs and sessions, as mentor or
+/// the evaluation answers the person gave (each item by its question), and their mentoring pairs and sessions, as mentor or
 /// mentee. Line templates and labels come from the my-data dialog's arguments.
 /// </summary>
 internal static class MyLearning
@@ -22,7 +23,7 @@ internal static class MyLearning
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     public static async Task<ImmutableDictionary<string, string>> ForAsync(
-        ActionContext context, Guid personId, LearningModules modules, Func<DateTimeOffset, string> local, CancellationToken cancellationToken)
+        ActionContext context, Guid personId, LearningModules modules, EvaluationItemLabels itemLabels, Func<DateTimeOffset, string> local, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var zone = await db.Set<Person>().Where(p => p.Id == personId).Select(p => p.TimeZone).FirstAsync(cancellationToken).ConfigureAwait(false);
@@ -52,7 +53,7 @@ internal static class MyLearning
             .Add("my.jp", Lines(jpLines))
             .Add("my.certificates", Lines(certificateLines))
             .Add("my.modules", Lines(await ModuleLinesAsync(context, personId, modules, local, cancellationToken).ConfigureAwait(false)))
-            .Add("my.evaluations", Lines(await EvaluationLinesAsync(context, personId, local, cancellationToken).ConfigureAwait(false)))
+            .Add("my.evaluations", Lines(await EvaluationLinesAsync(context, personId, itemLabels, local, cancellationToken).ConfigureAwait(false)))
             .Add("my.mentoring", Lines(await MentoringLinesAsync(context, personId, cancellationToken).ConfigureAwait(false)))
             .Add("my.change_projects", Lines(await ChangeProjectLinesAsync(context, personId, cancellationToken).ConfigureAwait(false)));
     }
@@ -74,7 +75,8 @@ internal static class MyLearning
         });
     }
 
-    private static async Task<IEnumerable<string>> EvaluationLinesAsync(ActionContext context, Guid personId, Func<DateTimeOffset, string> local, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<string>> EvaluationLinesAsync(
+        ActionContext context, Guid personId, EvaluationItemLabels itemLabels, Func<DateTimeOffset, string> local, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var answered = await (
@@ -90,7 +92,9 @@ internal static class MyLearning
         return answered.OrderBy(a => a.ClosedAt).Select(a => Fill(context, "evaluation_line",
             ("level", Label(context, "evaluation_level." + a.Level)), ("title", a.Title ?? a.TrainingCode), ("code", a.TrainingCode),
             ("date", a.ClosedAt is { } closed ? local(closed) : "-"),
-            ("answers", string.Join("; ", items[a.Id].OrderBy(i => i.Id).Select(i => i.Text is { Length: > 0 } text ? $"{i.Item}: \"{text}\"" : $"{i.Item}: {i.Score}")))));
+            ("answers", string.Join("; ", items[a.Id].OrderBy(i => i.Id).Select(i => i.Text is { Length: > 0 } text
+                ? Fill(context, "evaluation_text", ("item", itemLabels[i.Item]), ("text", text))
+                : Fill(context, "evaluation_score", ("item", itemLabels[i.Item]), ("score", i.Score?.ToString(CultureInfo.InvariantCulture) ?? "-")))))));
     }
 
     private static async Task<IEnumerable<string>> MentoringLinesAsync(ActionContext context, Guid personId, CancellationToken cancellationToken)
