@@ -54,14 +54,15 @@ public static class LearningEndpoints
         return app;
     }
 
-    private static async Task<IResult> SetEnrollmentAsync(EnrollmentRequest request, ClaimsPrincipal user, AsnBotDbContext db, EnrollmentService enrollments, CancellationToken cancellationToken)
+    private static async Task<IResult> SetEnrollmentAsync(
+        EnrollmentRequest request, ClaimsPrincipal user, AsnBotDbContext db, EnrollmentService enrollments, ImportTexts texts, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Nip) || string.IsNullOrWhiteSpace(request.Training) || !EnrollmentTransitions.TryParse(request.Status, out var status))
             return Results.Problem("Send {\"nip\": \"...\", \"training\": \"CODE\", \"status\": \"interest|registered|attended|completed|not-completed\"}.", statusCode: StatusCodes.Status400BadRequest);
         var people = DashboardScope.Of(user).People(db);
         var nip = new string([.. request.Nip.Where(char.IsAsciiDigit)]);
         if (!await people.AnyAsync(p => p.Nip == nip, cancellationToken))
-            return Results.Problem("No registered person you may see has this NIP.", statusCode: StatusCodes.Status404NotFound);
+            return Results.Problem(texts.Format("enrollment.unknown_person"), statusCode: StatusCodes.Status404NotFound);
         try
         {
             return Results.Ok(await enrollments.SetAsync(new EnrollmentChange(request.Nip, request.Training.Trim(), status, request.Session), people, cancellationToken));

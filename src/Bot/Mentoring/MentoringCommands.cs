@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AsnBot.Cli;
+using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Persistence;
 
@@ -50,7 +51,7 @@ public static class MentoringCommands
                 await Console.Error.WriteLineAsync("--role must be mentor or atasan.");
                 return 2;
             }
-            return await WithDatabaseAsync(async (db, now) =>
+            return await WithDatabaseAsync(async (db, _, now) =>
             {
                 var pair = await MentoringPairs.PairAsync(db, new PairingRequest(
                     parse.GetValue(mentor)!, parse.GetValue(mentee)!, parse.GetValue(every), firstOn, parsedRole, parse.GetValue(coordinator), parse.GetValue(createdBy)), now, cancellationToken);
@@ -75,14 +76,14 @@ public static class MentoringCommands
                 await Console.Error.WriteLineAsync($"File not found: {path}");
                 return 2;
             }
-            return await WithDatabaseAsync(async (db, now) =>
+            return await WithDatabaseAsync(async (db, texts, now) =>
             {
-                var result = await MentoringImport.ImportAsync(db, path, parse.GetValue(createdBy), now, cancellationToken);
-                foreach (var problem in result.Problems)
-                    await Console.Error.WriteLineAsync(problem);
+                var result = await MentoringImport.ImportAsync(db, texts, path, parse.GetValue(createdBy), now, cancellationToken);
+                foreach (var error in result.Errors)
+                    await Console.Error.WriteLineAsync(texts.Describe(error));
                 if (!result.IsValid)
                 {
-                    await Console.Error.WriteLineAsync($"{result.Problems.Count} problem(s); nothing was imported.");
+                    await Console.Error.WriteLineAsync(texts.Format("file_refused", ("problems", result.Errors.Count), ("rows", result.Rows)));
                     return 1;
                 }
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Imported {result.Paired} pair(s)."));
@@ -96,7 +97,7 @@ public static class MentoringCommands
     {
         var json = new Option<bool>("--json") { Description = "Print JSON (the same as GET /api/mentoring/pairs)." };
         var command = new Command("list", "Active pairs with their sessions held and missed.") { json };
-        command.SetAction((parse, cancellationToken) => WithDatabaseAsync(async (db, _) =>
+        command.SetAction((parse, cancellationToken) => WithDatabaseAsync(async (db, _, _) =>
         {
             var pairs = await MentoringPairs.ListAsync(db, includeEnded: false, cancellationToken);
             if (parse.GetValue(json))
@@ -114,7 +115,7 @@ public static class MentoringCommands
     {
         var json = new Option<bool>("--json") { Description = "Print JSON (the same as GET /api/mentoring/escalations)." };
         var command = new Command("escalations", "Pairs that missed check-ins in a row and need the coordinator.") { json };
-        command.SetAction((parse, cancellationToken) => WithDatabaseAsync(async (db, _) =>
+        command.SetAction((parse, cancellationToken) => WithDatabaseAsync(async (db, _, _) =>
         {
             var escalations = await MentoringPairs.OpenEscalationsAsync(db, cancellationToken);
             if (parse.GetValue(json))
@@ -128,18 +129,19 @@ public static class MentoringCommands
         return command;
     }
 
-    private static async Task<int> WithDatabaseAsync(Func<AsnBotDbContext, DateTimeOffset, Task<int>> operation, CancellationToken cancellationToken)
+    private static async Task<int> WithDatabaseAsync(Func<AsnBotDbContext, ImportTexts, DateTimeOffset, Task<int>> operation, CancellationToken cancellationToken)
     {
         using var host = BotCommandLine.BuildToolHost();
         await host.Services.MigrateDatabaseAsync(cancellationToken);
         await using var scope = host.Services.CreateAsyncScope();
+        var texts = scope.ServiceProvider.GetRequiredService<ImportTexts>();
         try
         {
-            return await operation(scope.ServiceProvider.GetRequiredService<AsnBotDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+            return await operation(scope.ServiceProvider.GetRequiredService<AsnBotDbContext>(), texts, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         }
         catch (PairingRefusedException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(texts.Format("change_refused", ("reason", texts.Format(e.Key, [.. e.Values]))));
             return 1;
         }
     }

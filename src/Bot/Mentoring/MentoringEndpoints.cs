@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AsnBot.Dashboard.Access;
 using AsnBot.Dashboard.Audit;
+using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,10 @@ public static class MentoringEndpoints
     public static IEndpointRouteBuilder MapMentoring(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/mentoring").RequireAuthorization(DashboardRoles.CoordinatorPolicy);
-        group.MapPost("/pairs", async (PairingBody body, ClaimsPrincipal user, AsnBotDbContext db, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapPost("/pairs", async (PairingBody body, ClaimsPrincipal user, AsnBotDbContext db, ImportTexts texts, AuditLog audit, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (MentoringImport.ParseRole(body.Role) is not { } role)
-                return Results.Problem("role must be mentor or atasan.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(texts.Format("mentoring.role", ("value", body.Role ?? "")), statusCode: StatusCodes.Status400BadRequest);
             var scope = DashboardScope.Of(user);
             var people = scope.People(db);
             // Unknown and out of scope answer alike, so a coordinator cannot probe other agencies' NIPs.
@@ -32,7 +33,7 @@ public static class MentoringEndpoints
                     continue;
                 var digits = new string([.. (nip ?? "").Where(char.IsAsciiDigit)]);
                 if (!await people.AnyAsync(p => p.Nip == digits, cancellationToken))
-                    return Results.Problem($"No registered person you may see has the {who}'s NIP; they must register with the bot first.", statusCode: StatusCodes.Status404NotFound);
+                    return Results.Problem(texts.Format("mentoring.unknown_" + who), statusCode: StatusCodes.Status404NotFound);
             }
             try
             {
@@ -45,7 +46,7 @@ public static class MentoringEndpoints
             }
             catch (PairingRefusedException e)
             {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(texts.Format(e.Key, [.. e.Values]), statusCode: StatusCodes.Status400BadRequest);
             }
         });
         group.MapGet("/pairs", async (ClaimsPrincipal user, AsnBotDbContext db, AuditLog audit, CancellationToken cancellationToken) =>

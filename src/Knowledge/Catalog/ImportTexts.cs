@@ -5,7 +5,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace AsnBot.Knowledge.Catalog;
 
 /// <summary>
-/// The sentences of row errors (catalog file, attendance list) and of refused enrollment changes,
+/// The sentences of row errors (catalog file, attendance list, mentoring sheet) and of refused enrollment
+/// changes and mentoring pairs,
 /// from <c>data/import-texts.yaml</c>: coordinators read them on the dashboard and the command line.
 /// </summary>
 public sealed class ImportTexts
@@ -21,6 +22,8 @@ public sealed class ImportTexts
         "attendance.status",
         "enrollment.unknown_person", "enrollment.unknown_training", "enrollment.unknown_session", "enrollment.finished",
         "enrollment.not_registered", "enrollment.backwards", "enrollment.complete_before_attended",
+        "mentoring.role", "mentoring.unknown_mentor", "mentoring.unknown_mentee", "mentoring.unknown_coordinator",
+        "mentoring.self", "mentoring.first_session",
     ];
 
     /// <summary>The enrollment statuses by their names in the files (<c>EnrollmentTransitions.Name</c>).</summary>

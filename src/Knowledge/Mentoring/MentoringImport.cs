@@ -5,75 +5,78 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Knowledge.Mentoring;
 
-/// <summary>The outcome of an import: how many pairs, or the problems, each with its row number.</summary>
-public sealed record MentoringImportResult(int Paired, IReadOnlyList<string> Problems)
+/// <summary>The outcome of an import: how many pairs, or the problems, each with its row and column.</summary>
+public sealed record MentoringImportResult(int Paired, int Rows, IReadOnlyList<ImportError> Errors)
 {
-    public bool IsValid => Problems.Count == 0;
+    public bool IsValid => Errors.Count == 0;
 }
 
 /// <summary>
 /// Pairs from a CSV or XLSX sheet with the columns <c>mentor_nip</c>, <c>mentee_nip</c> and
 /// optionally <c>every_days</c> (default 14), <c>first_session</c> (yyyy-mm-dd), <c>role</c>
-/// (mentor or atasan) and <c>coordinator_nip</c>. Every row valid or nothing imported.
+/// (mentor or atasan) and <c>coordinator_nip</c>. Every row valid or nothing imported; the
+/// reasons are sentences of <c>data/import-texts.yaml</c>.
 /// </summary>
 public static class MentoringImport
 {
     public static readonly IReadOnlyList<string> Columns = ["mentor_nip", "mentee_nip", "every_days", "first_session", "role", "coordinator_nip"];
+    private static readonly string[] RequiredColumns = ["mentor_nip", "mentee_nip"];
 
-    public static async Task<MentoringImportResult> ImportAsync(AsnBotDbContext db, string path, string? createdBy, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<MentoringImportResult> ImportAsync(
+        AsnBotDbContext db, ImportTexts texts, string path, string? createdBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(texts);
         var rows = CatalogFiles.Read(path);
-        var problems = new List<string>();
-        var requests = new List<PairingRequest>();
+        var errors = new List<ImportError>();
+        var requests = new List<(SheetRow Row, PairingRequest Request)>();
         foreach (var row in rows)
         {
-            if (Parse(row, createdBy, out var problem) is { } request)
-                requests.Add(request);
+            if (Parse(row, createdBy, texts, out var error) is { } request)
+                requests.Add((row, request));
             else
-                problems.Add(problem!);
+                errors.Add(error!);
         }
-        if (problems.Count > 0)
-            return new MentoringImportResult(0, problems);
+        if (errors.Count > 0)
+            return new MentoringImportResult(0, rows.Count, errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var number = 1;
-        foreach (var request in requests)
+        foreach (var (row, request) in requests)
         {
-            number++;
             try
             {
                 await MentoringPairs.PairAsync(db, request, now, cancellationToken).ConfigureAwait(false);
             }
             catch (PairingRefusedException e)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"row {rows[number - 2].Number}: {e.Message}"));
+                errors.Add(new ImportError(row.Number, e.Column, texts.Format(e.Key, [.. e.Values])));
             }
         }
-        if (problems.Count > 0)
+        if (errors.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
-            return new MentoringImportResult(0, problems);
+            return new MentoringImportResult(0, rows.Count, errors);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new MentoringImportResult(requests.Count, []);
+        return new MentoringImportResult(requests.Count, rows.Count, []);
     }
 
-    private static PairingRequest? Parse(SheetRow row, string? createdBy, out string? problem)
+    private static PairingRequest? Parse(SheetRow row, string? createdBy, ImportTexts texts, out ImportError? error)
     {
         string Cell(string column) => row.Cells.TryGetValue(column, out var value) ? value.Trim() : "";
-        var at = string.Create(CultureInfo.InvariantCulture, $"row {row.Number}");
-        problem = null;
-        if (Cell("mentor_nip").Length == 0 || Cell("mentee_nip").Length == 0)
+        ImportError Problem(string column, string key, params (string Name, object Value)[] values) => new(row.Number, column, texts.Format(key, values));
+        error = null;
+        if (RequiredColumns.FirstOrDefault(c => Cell(c).Length == 0) is { } missing)
         {
-            problem = $"{at}: mentor_nip and mentee_nip are required";
+            error = Problem(missing, "empty");
             return null;
         }
         var every = 14;
-        if (Cell("every_days") is { Length: > 0 } everyText && !int.TryParse(everyText, NumberStyles.None, CultureInfo.InvariantCulture, out every))
+        if (Cell("every_days") is { Length: > 0 } everyText
+            && (!int.TryParse(everyText, NumberStyles.None, CultureInfo.InvariantCulture, out every) || every is < 1 or > 365))
         {
-            problem = $"{at}: every_days must be a whole number of days, e.g. 14";
+            error = Problem("every_days", "whole_number", ("value", everyText), ("min", 1), ("max", 365));
             return null;
         }
         DateOnly? first = null;
@@ -81,14 +84,14 @@ public static class MentoringImport
         {
             if (!DateOnly.TryParseExact(firstText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                problem = $"{at}: first_session must be a date yyyy-mm-dd";
+                error = Problem("first_session", "date", ("value", firstText));
                 return null;
             }
             first = day;
         }
         if (ParseRole(Cell("role")) is not { } role)
         {
-            problem = $"{at}: role must be mentor or atasan";
+            error = Problem("role", "mentoring.role", ("value", Cell("role")));
             return null;
         }
         return new PairingRequest(Cell("mentor_nip"), Cell("mentee_nip"), every, first, role, Cell("coordinator_nip") is { Length: > 0 } c ? c : null, createdBy);

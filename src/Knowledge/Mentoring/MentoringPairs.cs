@@ -17,8 +17,17 @@ public sealed record EscalationView(long Id, Guid PairId, string Mentor, string 
 /// <summary>A check-in whose day has passed without being held.</summary>
 public sealed record OverdueCheckIn(Guid PairId, string Mentor, string Mentee, int SessionNumber, DateOnly ScheduledOn, MentoringSessionStatus Status);
 
-/// <summary>Refused with a sentence for the coordinator (unknown NIP, pairing someone with themself, ...).</summary>
-public sealed class PairingRefusedException(string message) : Exception(message);
+/// <summary>
+/// A pairing refused (unknown NIP, pairing someone with themself, ...): the column of a mentoring
+/// sheet it is about and the sentence of <c>data/import-texts.yaml</c> that says why (<see cref="Catalog.ImportTexts.Format"/>).
+/// </summary>
+public sealed class PairingRefusedException(string column, string key, params (string Name, object Value)[] values)
+    : Exception($"{column}: {key}")
+{
+    public string Column { get; } = column;
+    public string Key { get; } = key;
+    public IReadOnlyList<(string Name, object Value)> Values { get; } = values;
+}
 
 /// <summary>The coordinators' mentoring operations: pair, list, escalations; and who guides whom.</summary>
 public static class MentoringPairs
@@ -29,14 +38,14 @@ public static class MentoringPairs
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         if (request.EveryDays is < 1 or > 365)
-            throw new PairingRefusedException("The rhythm must be between 1 and 365 days (e.g. 14).");
-        var mentor = await ByNipAsync(db, request.MentorNip, "mentor", cancellationToken).ConfigureAwait(false);
-        var mentee = await ByNipAsync(db, request.MenteeNip, "mentee", cancellationToken).ConfigureAwait(false);
+            throw new PairingRefusedException("every_days", "whole_number", ("value", request.EveryDays), ("min", 1), ("max", 365));
+        var mentor = await ByNipAsync(db, request.MentorNip, "mentor_nip", "mentoring.unknown_mentor", cancellationToken).ConfigureAwait(false);
+        var mentee = await ByNipAsync(db, request.MenteeNip, "mentee_nip", "mentoring.unknown_mentee", cancellationToken).ConfigureAwait(false);
         if (mentor.Id == mentee.Id)
-            throw new PairingRefusedException("A person cannot be their own mentor.");
+            throw new PairingRefusedException("mentee_nip", "mentoring.self");
         Guid? coordinator = null;
         if (!string.IsNullOrWhiteSpace(request.CoordinatorNip))
-            coordinator = (await ByNipAsync(db, request.CoordinatorNip, "coordinator", cancellationToken).ConfigureAwait(false)).Id;
+            coordinator = (await ByNipAsync(db, request.CoordinatorNip, "coordinator_nip", "mentoring.unknown_coordinator", cancellationToken).ConfigureAwait(false)).Id;
 
         var earlier = await db.Set<MentoringPair>()
             .Where(p => p.MentorId == mentor.Id && p.MenteeId == mentee.Id && p.IsActive).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +62,7 @@ public static class MentoringPairs
             CoordinatorId = coordinator, CreatedBy = request.CreatedBy, CreatedAt = now,
         };
         if (created.FirstSessionOn <= today)
-            throw new PairingRefusedException("The first session must be after today (the mentor is reminded the day before).");
+            throw new PairingRefusedException("first_session", "mentoring.first_session");
         db.Add(created);
         // A coordinator's action on two people's data: both processing logs show it (UU 27/2022).
         var actor = string.IsNullOrWhiteSpace(request.CreatedBy) ? "Pengelola" : request.CreatedBy;
@@ -143,10 +152,10 @@ public static class MentoringPairs
             .ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<Person> ByNipAsync(AsnBotDbContext db, string nip, string who, CancellationToken cancellationToken)
+    private static async Task<Person> ByNipAsync(AsnBotDbContext db, string nip, string column, string unknown, CancellationToken cancellationToken)
     {
         var digits = new string((nip ?? "").Where(char.IsAsciiDigit).ToArray());
         return await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Nip == digits, cancellationToken).ConfigureAwait(false)
-            ?? throw new PairingRefusedException($"No registered person has the {who}'s NIP; they must register with the bot first.");
+            ?? throw new PairingRefusedException(column, unknown);
     }
 }

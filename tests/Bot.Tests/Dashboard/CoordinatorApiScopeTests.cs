@@ -50,6 +50,7 @@ public sealed class CoordinatorApiScopeTests : IAsyncLifetime
 
         using var refused = await SetAsync(_coordinator, _jambi.Person.Nip);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("tidak ada pegawai terdaftar dengan NIP ini", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"nip,training,status\n{_ambon.Person.Nip},PLT-001,lulus\n{_jambi.Person.Nip},PLT-001,lulus\n")), "file", "hadir.csv");
         using var import = await _coordinator.PostAsync("/api/enrollments/import", form);

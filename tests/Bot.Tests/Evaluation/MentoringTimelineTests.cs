@@ -146,13 +146,20 @@ public sealed class MentoringTimelineTests
     }
 
     [Fact]
-    public async Task Pairing_someone_unknown_is_refused_with_a_reason()
+    public async Task Pairing_someone_unknown_or_oneself_or_with_an_unknown_role_is_refused_with_an_Indonesian_reason()
     {
         await using var bot = new OutboxFixture();
         var mentor = await bot.AddPersonAsync("mentor");
         using var http = await bot.App.CreateSignedInClientAsync();
         var response = await http.PostAsJsonAsync("/api/mentoring/pairs", new { mentorNip = await bot.NipAsync(mentor), menteeNip = "199001012015011001" });
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("mentee's NIP", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("tidak ada pegawai terdaftar dengan NIP mentee ini", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var self = await http.PostAsJsonAsync("/api/mentoring/pairs", new { mentorNip = await bot.NipAsync(mentor), menteeNip = await bot.NipAsync(mentor) });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Contains("tidak dapat menjadi mentor bagi dirinya sendiri", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var role = await http.PostAsJsonAsync("/api/mentoring/pairs", new { mentorNip = await bot.NipAsync(mentor), menteeNip = "199001012015011001", role = "kakak" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, role.StatusCode);
+        Assert.Contains("'kakak' bukan mentor atau atasan", await role.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

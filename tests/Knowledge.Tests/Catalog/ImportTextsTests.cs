@@ -3,6 +3,7 @@ using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Competencies;
 using AsnBot.Knowledge.Enrollments;
 using AsnBot.Knowledge.LearningHours;
+using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Regions;
 using AsnBot.Knowledge.Tests.Support;
@@ -12,7 +13,7 @@ namespace AsnBot.Knowledge.Tests.Catalog;
 
 /// <summary>
 /// Coordinators read row errors and refusals in Indonesian: every reason a catalog file, an
-/// attendance list or a status change can produce is one of the sentences of data/import-texts.yaml.
+/// attendance list, a status change or a mentoring sheet can produce is one of the sentences of data/import-texts.yaml.
 /// </summary>
 public sealed partial class ImportTextsTests : IAsyncLifetime
 {
@@ -89,11 +90,12 @@ public sealed partial class ImportTextsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_reason_a_catalog_file_an_attendance_list_or_a_status_change_gives_is_an_Indonesian_sentence_of_the_texts()
+    public async Task Every_reason_a_catalog_file_an_attendance_list_a_status_change_or_a_mentoring_sheet_gives_is_an_Indonesian_sentence_of_the_texts()
     {
         var reasons = new List<string>();
         reasons.AddRange(CatalogReasons());
         reasons.AddRange(await AttendanceReasonsAsync());
+        reasons.AddRange(await MentoringReasonsAsync());
         foreach (var from in Enum.GetValues<EnrollmentStatus>())
         {
             foreach (var to in Enum.GetValues<EnrollmentStatus>())
@@ -155,6 +157,32 @@ public sealed partial class ImportTextsTests : IAsyncLifetime
         var import = new AttendanceImport(new EnrollmentService(db, new LearningHoursLedger(db, Conversion, _clock), Texts, _clock), Texts, db);
         var errors = (await import.ImportAsync(CatalogFiles.Read(path), CancellationToken.None)).Errors
             .Concat((await import.ImportAsync(CatalogFiles.Read(shortPath), CancellationToken.None)).Errors).ToList();
+        Assert.All(errors, e => Assert.Matches(@"^baris \d+, kolom [a-z_]+: ", Texts.Describe(e)));
+        return [.. errors.Select(e => e.Reason)];
+    }
+
+    /// <summary>A mentoring sheet's own checks, then (on a sheet that passes them) every refusal of a pairing.</summary>
+    private async Task<List<string>> MentoringReasonsAsync()
+    {
+        await using var db = _database.Open();
+        var mentee = await _database.AddPersonAsync();
+        var nip = _person.Nip;
+        const string Unknown = "199001012015011999";
+        var errors = new List<ImportError>();
+        async Task ImportAsync(params string[] rows)
+        {
+            var path = Path.Combine(_folder, "pasangan.csv");
+            File.WriteAllLines(path, ["mentor_nip,mentee_nip,every_days,first_session,role,coordinator_nip", .. rows]);
+            var result = await MentoringImport.ImportAsync(db, Texts, path, null, _clock.GetUtcNow(), CancellationToken.None);
+            Assert.Equal(0, result.Paired);
+            errors.AddRange(result.Errors);
+        }
+
+        await ImportAsync($",{mentee.Nip},14,,mentor,", $"{nip},{mentee.Nip},0,,mentor,", $"{nip},{mentee.Nip},14,15-12-2026,mentor,", $"{nip},{mentee.Nip},14,,kakak,");
+        await ImportAsync(
+            $"{Unknown},{mentee.Nip},14,,mentor,", $"{nip},{Unknown},14,,mentor,", $"{nip},{mentee.Nip},14,,mentor,{Unknown}",
+            $"{nip},{nip},14,,mentor,", $"{nip},{mentee.Nip},14,2026-11-01,mentor,");
+        Assert.Equal(9, errors.Count);
         Assert.All(errors, e => Assert.Matches(@"^baris \d+, kolom [a-z_]+: ", Texts.Describe(e)));
         return [.. errors.Select(e => e.Reason)];
     }

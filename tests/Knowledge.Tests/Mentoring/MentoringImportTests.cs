@@ -1,3 +1,4 @@
+using AsnBot.Knowledge.Catalog;
 using AsnBot.Knowledge.Evaluation;
 using AsnBot.Knowledge.Mentoring;
 using AsnBot.Knowledge.Privacy;
@@ -11,6 +12,7 @@ namespace AsnBot.Knowledge.Tests.Mentoring;
 public sealed class MentoringImportTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
+    private static readonly ImportTexts Texts = ImportTexts.Load(Path.Combine(RepoPaths.Data, ImportTexts.FileName));
     private readonly string _folder = Directory.CreateTempSubdirectory("asnbot-mentoring-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -31,7 +33,7 @@ public sealed class MentoringImportTests : IDisposable
             """);
 
         await using var db = database.Open();
-        var result = await MentoringImport.ImportAsync(db, path, "BKPSDM", Now, CancellationToken.None);
+        var result = await MentoringImport.ImportAsync(db, Texts, path, "BKPSDM", Now, CancellationToken.None);
 
         Assert.Equal(2, result.Paired);
         Assert.True(result.IsValid);
@@ -57,16 +59,18 @@ public sealed class MentoringImportTests : IDisposable
         });
 
         await using var db = database.Open();
-        var invalid = await MentoringImport.ImportAsync(db, path, null, Now, CancellationToken.None);
-        Assert.Equal(["row 3: every_days must be a whole number of days, e.g. 14"], invalid.Problems);
+        var invalid = await MentoringImport.ImportAsync(db, Texts, path, null, Now, CancellationToken.None);
+        Assert.Equal(["baris 3, kolom every_days: 'dua minggu' bukan bilangan bulat dari 1 sampai 365"], invalid.Errors.Select(Texts.Describe));
 
         MiniExcel.SaveAs(path, new[]
         {
             new Dictionary<string, object> { ["mentor_nip"] = mentor.Nip, ["mentee_nip"] = mentee.Nip, ["every_days"] = "14", ["role"] = "mentor" },
             new Dictionary<string, object> { ["mentor_nip"] = mentor.Nip, ["mentee_nip"] = "199001012015011999", ["every_days"] = "14", ["role"] = "mentor" },
         }, overwriteFile: true);
-        var unknown = await MentoringImport.ImportAsync(db, path, null, Now, CancellationToken.None);
-        Assert.Equal(["row 3: No registered person has the mentee's NIP; they must register with the bot first."], unknown.Problems);
+        var unknown = await MentoringImport.ImportAsync(db, Texts, path, null, Now, CancellationToken.None);
+        Assert.Equal(
+            ["baris 3, kolom mentee_nip: tidak ada pegawai terdaftar dengan NIP mentee ini; mentee harus mendaftar di AsnBot dulu"],
+            unknown.Errors.Select(Texts.Describe));
         Assert.Equal(0, await db.Set<MentoringPair>().CountAsync());
     }
 
