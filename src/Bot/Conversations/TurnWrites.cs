@@ -27,22 +27,18 @@ internal static class TurnWrites
             $"""INSERT INTO conversations ("Channel", "Address", "PersonId", "StateJson", "Version", "UpdatedAt") VALUES ({user.Channel}, {user.Address}, {personId}, {stateJson}, {1L}, {now.UtcTicks})""",
             cancellationToken);
 
-    /// <summary>Writes the new state over the version that was read; anybody's write in between makes it a conflict.</summary>
-    public static async Task UpdateAsync(AsnBotDbContext db, ConversationRecord read, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var written = await db.Database.ExecuteSqlAsync(
+    /// <summary>
+    /// Writes the new state over the version that was read. False when the row is no longer
+    /// that version: anybody's write in between, or the row deleted since (the caller tells which).
+    /// </summary>
+    public static async Task<bool> TryUpdateAsync(AsnBotDbContext db, ConversationRecord read, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
             $"""UPDATE conversations SET "StateJson" = {stateJson}, "PersonId" = {personId}, "Version" = {read.Version + 1}, "UpdatedAt" = {now.UtcTicks} WHERE "Id" = {read.Id} AND "Version" = {read.Version}""",
-            cancellationToken).ConfigureAwait(false);
-        if (written != 1)
-            throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read.");
-    }
+            cancellationToken).ConfigureAwait(false) == 1;
 
-    public static async Task DeleteAsync(AsnBotDbContext db, ConversationRecord read, CancellationToken cancellationToken)
-    {
-        var deleted = await db.Database.ExecuteSqlAsync(
+    /// <summary>Deletes the row if it is still the version that was read; false otherwise, as <see cref="TryUpdateAsync"/>.</summary>
+    public static async Task<bool> TryDeleteAsync(AsnBotDbContext db, ConversationRecord read, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
             $"""DELETE FROM conversations WHERE "Id" = {read.Id} AND "Version" = {read.Version}""",
-            cancellationToken).ConfigureAwait(false);
-        if (deleted != 1)
-            throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read.");
-    }
+            cancellationToken).ConfigureAwait(false) == 1;
 }
