@@ -1,10 +1,8 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AsnBot.Conversations;
 
@@ -30,11 +28,9 @@ internal static class TurnQueries
 
     public static async Task<TurnRead> ReadAsync(AsnBotDbContext db, ChannelUser user, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = ReadSql;
-        AddParameter(command, "@channel", user.Channel);
-        AddParameter(command, "@address", user.Address);
+        await using var command = TurnCommand.Create(db, ReadSql);
+        TurnCommand.Add(command, "@channel", user.Channel);
+        TurnCommand.Add(command, "@address", user.Address);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             return new TurnRead(null, null);
@@ -58,14 +54,6 @@ internal static class TurnQueries
     /// <summary>Asked only when a write found the row changed after actions ran: one of them may have deleted it (erasing the person's data).</summary>
     public static Task<bool> ConversationExistsAsync(AsnBotDbContext db, long id, CancellationToken cancellationToken) =>
         For(db).ConversationExists(db, id, cancellationToken);
-
-    private static void AddParameter(DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private static CompiledReads For(AsnBotDbContext db) => ByModel.GetValue(db.Model, static _ => new CompiledReads());
 
