@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using System.Text.Json;
 using AsnBot.Broadcasts;
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Dialogs;
@@ -41,7 +40,6 @@ public sealed partial class ConversationService(
     ILogger<ConversationService> logger)
 {
     private const int MaxAttempts = 5;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -84,7 +82,7 @@ public sealed partial class ConversationService(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         var json = await TurnQueries.ConversationJsonAsync(db, user, cancellationToken).ConfigureAwait(false);
-        return json is null ? null : WaitingPrompt(JsonSerializer.Deserialize<ConversationState>(json, Json) ?? ConversationState.Idle);
+        return json is null ? null : WaitingPrompt(ConversationStateJson.Read(json));
     }
 
     private Reply? WaitingPrompt(ConversationState state) =>
@@ -141,7 +139,7 @@ public sealed partial class ConversationService(
             return new TurnResult([], WasDuplicate: true);
 
         var (record, personId) = await TurnQueries.ReadAsync(db, user, cancellationToken).ConfigureAwait(false);
-        var state = record is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(record.StateJson, Json) ?? ConversationState.Idle;
+        var state = record is null ? ConversationState.Idle : ConversationStateJson.Read(record.StateJson);
         ReplyChoice? pressed = null;
         if (press is not null)
         {
@@ -184,7 +182,7 @@ public sealed partial class ConversationService(
     private static async Task WriteStateAsync(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
     {
         var keepsNoRow = state.IsIdle && personId is null;
-        var json = keepsNoRow ? null : JsonSerializer.Serialize(state, Json);
+        var json = keepsNoRow ? null : ConversationStateJson.Write(state);
         if (read is not null)
         {
             var written = json is null
