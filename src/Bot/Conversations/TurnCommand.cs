@@ -1,6 +1,5 @@
 using System.Data.Common;
 using AsnBot.Knowledge.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -15,10 +14,10 @@ namespace AsnBot.Conversations;
 /// </summary>
 internal static class TurnCommand
 {
-    public static DbCommand Create(AsnBotDbContext db, string sql)
+    public static DbCommand Create(DbTransaction transaction, string sql)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
@@ -26,9 +27,9 @@ internal static class TurnQueries
 
     private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = [];
 
-    public static async Task<TurnRead> ReadAsync(AsnBotDbContext db, ChannelUser user, CancellationToken cancellationToken)
+    public static async Task<TurnRead> ReadAsync(DbTransaction transaction, ChannelUser user, CancellationToken cancellationToken)
     {
-        await using var command = TurnCommand.Create(db, ReadSql);
+        await using var command = TurnCommand.Create(transaction, ReadSql);
         TurnCommand.Add(command, "@channel", user.Channel);
         TurnCommand.Add(command, "@address", user.Address);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
 
@@ -16,9 +17,9 @@ internal static class TurnWrites
     /// Records the receipt unless it exists: false means the update was handled before (or is
     /// being handled by a transaction that commits first, on PostgreSQL the insert waits for it).
     /// </summary>
-    public static async Task<bool> TryRecordReceiptAsync(AsnBotDbContext db, string channel, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> TryRecordReceiptAsync(DbTransaction transaction, string channel, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = TurnCommand.Create(db,
+        await using var command = TurnCommand.Create(transaction,
             """INSERT INTO inbound_receipts ("Channel", "ExternalId", "ReceivedAt") VALUES (@channel, @external, @now) ON CONFLICT ("Channel", "ExternalId") DO NOTHING""");
         TurnCommand.Add(command, "@channel", channel);
         TurnCommand.Add(command, "@external", externalId);
@@ -26,9 +27,9 @@ internal static class TurnWrites
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public static async Task<int> InsertAsync(AsnBotDbContext db, ChannelUser user, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> InsertAsync(AsnBotDbContext db, DbTransaction transaction, ChannelUser user, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = TurnCommand.Create(db,
+        await using var command = TurnCommand.Create(transaction,
             """INSERT INTO conversations ("Channel", "Address", "PersonId", "StateJson", "Version", "UpdatedAt") VALUES (@channel, @address, @person, @state, 1, @now)""");
         TurnCommand.Add(command, "@channel", user.Channel);
         TurnCommand.Add(command, "@address", user.Address);
@@ -42,9 +43,9 @@ internal static class TurnWrites
     /// Writes the new state over the version that was read. False when the row is no longer
     /// that version: anybody's write in between, or the row deleted since (the caller tells which).
     /// </summary>
-    public static async Task<bool> TryUpdateAsync(AsnBotDbContext db, ConversationRecord read, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> TryUpdateAsync(AsnBotDbContext db, DbTransaction transaction, ConversationRecord read, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = TurnCommand.Create(db,
+        await using var command = TurnCommand.Create(transaction,
             """UPDATE conversations SET "StateJson" = @state, "PersonId" = @person, "Version" = @next, "UpdatedAt" = @now WHERE "Id" = @id AND "Version" = @version""");
         TurnCommand.Add(command, "@state", stateJson);
         TurnCommand.AddPersonId(db, command, "@person", personId);
@@ -56,9 +57,9 @@ internal static class TurnWrites
     }
 
     /// <summary>Deletes the row if it is still the version that was read; false otherwise, as <see cref="TryUpdateAsync"/>.</summary>
-    public static async Task<bool> TryDeleteAsync(AsnBotDbContext db, ConversationRecord read, CancellationToken cancellationToken)
+    public static async Task<bool> TryDeleteAsync(DbTransaction transaction, ConversationRecord read, CancellationToken cancellationToken)
     {
-        await using var command = TurnCommand.Create(db, """DELETE FROM conversations WHERE "Id" = @id AND "Version" = @version""");
+        await using var command = TurnCommand.Create(transaction, """DELETE FROM conversations WHERE "Id" = @id AND "Version" = @version""");
         TurnCommand.Add(command, "@id", read.Id);
         TurnCommand.Add(command, "@version", read.Version);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
