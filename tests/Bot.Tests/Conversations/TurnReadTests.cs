@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AsnBot.Bot.Tests.Channels.Web;
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Channels.Web;
@@ -5,6 +6,7 @@ using AsnBot.Conversations;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Profiles;
+using AsnBot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,16 @@ public sealed class TurnReadTests(PostgresFixture postgres)
 
     private async Task<BotApp> StartAsync(string provider) =>
         provider == "postgres" ? BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync()) : new BotApp();
+
+    private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == key && value.Equals(tag.Value))
+                return true;
+        }
+        return false;
+    }
 
     private static IncomingMessage Press(ChannelUser user, string value, string externalId) =>
         new(user, null, null, externalId, new ButtonPress("key:" + value, ByValue));
@@ -57,8 +69,23 @@ public sealed class TurnReadTests(PostgresFixture postgres)
         await service.HandleAsync(Press(user, "ya", "u-1"), CancellationToken.None);
         var versionBefore = await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).SingleAsync());
 
+        var staleCounted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name == "asnbot.updates.handled")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            if (HasTag(tags, "channel", "test") && HasTag(tags, "outcome", "stale-button"))
+                Interlocked.Add(ref staleCounted, (int)value);
+        });
+        listener.Start();
+
         // The consent buttons again, now that the NIP is asked: they belong to no waiting question.
         var stale = await service.HandleAsync(Press(user, "tidak", "u-2"), CancellationToken.None);
+        Assert.Equal(1, Volatile.Read(ref staleCounted));
 
         Assert.True(stale.WasStalePress);
         Assert.Null(stale.Pressed);
