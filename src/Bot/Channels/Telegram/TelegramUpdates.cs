@@ -73,9 +73,10 @@ public sealed partial class TelegramUpdates(
 
     /// <summary>
     /// The press is resolved in the turn against the question as read in its transaction. Its
-    /// acknowledgement stops the button's spinner, with the notice for a stale press; sent now,
-    /// or handed back when <paramref name="acknowledgeLater"/>, in either case before the keyboard
-    /// is marked and the replies go out, so the person sees the answer land where they pressed.
+    /// acknowledgement stops the button's spinner, with the notice for a stale press: sent right
+    /// after the turn, before the keyboard is marked and the replies go out, or, when
+    /// <paramref name="acknowledgeLater"/>, handed back for the webhook's response, which
+    /// Telegram runs once the replies are out. A press whose handling throws is acknowledged too.
     /// </summary>
     private async Task<PressAcknowledgement?> HandlePressAsync(Update update, CallbackQuery press, bool acknowledgeLater, CancellationToken cancellationToken)
     {
