@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using System.Text.Json;
 using AsnBot.Broadcasts;
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Dialogs;
@@ -15,7 +14,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AsnBot.Conversations;
 
 /// <summary>What a turn produced for the channel to send back.</summary>
-public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate = false, bool Failed = false);
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, bool WasDuplicate = false, bool Failed = false)
+{
+    /// <summary>The option a <see cref="ButtonPress"/> stood for, when it was one of the question the person waits on.</summary>
+    public ReplyChoice? Pressed { get; init; }
+
+    /// <summary>A <see cref="ButtonPress"/> on no question the person waits on: nothing was written.</summary>
+    public bool WasStalePress { get; init; }
+}
 
 /// <summary>
 /// Loads a conversation, runs the engine (and the actions it asks for), and saves the new
@@ -34,7 +40,6 @@ public sealed partial class ConversationService(
     ILogger<ConversationService> logger)
 {
     private const int MaxAttempts = 5;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -58,13 +63,13 @@ public sealed partial class ConversationService(
         if (BroadcastMessage.TryParseButton(message.ChoiceValue, out var broadcastId, out var button))
             return (await RecordBroadcastButtonAsync(message.From, broadcastId, button, cancellationToken).ConfigureAwait(false), "broadcast-button");
         TurnInput input = message.ChoiceValue is { } value ? new UserChoice(value) : new UserText(message.Text ?? string.Empty);
-        var result = await RunAsync(message.From, input, message.ExternalId, cancellationToken).ConfigureAwait(false);
-        return (result, result.WasDuplicate ? "duplicate" : result.Failed ? "failed" : "handled");
+        var result = await RunAsync(message.From, input, message.Press, message.ExternalId, cancellationToken).ConfigureAwait(false);
+        return (result, result.WasDuplicate ? "duplicate" : result.WasStalePress ? "stale-button" : result.Failed ? "failed" : "handled");
     }
 
     /// <summary>Starts a dialog for the person now, or queues it behind the one they are in.</summary>
     public Task<TurnResult> StartDialogAsync(ChannelUser user, string dialogId, CancellationToken cancellationToken) =>
-        RunAsync(user, new QueueDialog(dialogId), null, cancellationToken);
+        RunAsync(user, new QueueDialog(dialogId), null, null, cancellationToken);
 
     /// <summary>
     /// The question the person is waiting on, with its choices as last shown, or null when none
@@ -76,13 +81,14 @@ public sealed partial class ConversationService(
         ArgumentNullException.ThrowIfNull(user);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        var json = await TurnQueries.For(db).ConversationJson(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
-        if (json is null || JsonSerializer.Deserialize<ConversationState>(json, Json)?.Active is not { } frame)
-            return null;
-        return dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { WaitsForInput: true }
+        var json = await TurnQueries.ConversationJsonAsync(db, user, cancellationToken).ConfigureAwait(false);
+        return json is null ? null : WaitingPrompt(ConversationStateJson.Read(json));
+    }
+
+    private Reply? WaitingPrompt(ConversationState state) =>
+        state.Active is { } frame && dialogs.Contains(frame.DialogId) && dialogs.Get(frame.DialogId).Find(frame.StepId) is { WaitsForInput: true }
             ? DialogEngine.Prompt(dialogs, frame)
             : null;
-    }
 
     /// <summary>A broadcast's button answers the broadcast, so the dialog the person is in is left as it is.</summary>
     private async Task<TurnResult> RecordBroadcastButtonAsync(ChannelUser user, long broadcastId, int button, CancellationToken cancellationToken)
@@ -93,13 +99,13 @@ public sealed partial class ConversationService(
         return new TurnResult([new Reply(dialogs.Texts[recorded ? "broadcast.acknowledged" : "broadcast.unknown"])]);
     }
 
-    private async Task<TurnResult> RunAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunAsync(ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RunOnceAsync(user, input, externalId, cancellationToken).ConfigureAwait(false);
+                return await RunOnceAsync(user, input, press, externalId, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
             {
@@ -114,23 +120,37 @@ public sealed partial class ConversationService(
         }
     }
 
-    private async Task<TurnResult> RunOnceAsync(ChannelUser user, TurnInput input, string? externalId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt at a turn. A <paramref name="press"/> stands in for <paramref name="input"/>:
+    /// it is resolved against the state read here, and when it belongs to no waiting question the
+    /// transaction is left uncommitted, so a stale press leaves nothing behind, not even its receipt.
+    /// </summary>
+    private async Task<TurnResult> RunOnceAsync(ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
         // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // A plain transaction, which EF Core is told of only when actions run (their queries and
+        // SaveChanges go through it): most turns run no action, and EF's own begin and commit
+        // cost them its diagnostics twice over (measured by the telegram-webhook bench).
+        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
-        var queries = TurnQueries.For(db);
-        if (externalId is not null && !await TurnWrites.TryRecordReceiptAsync(db, user.Channel, externalId, now, cancellationToken).ConfigureAwait(false))
+        if (externalId is not null && !await TurnWrites.TryRecordReceiptAsync(transaction, user.Channel, externalId, now, cancellationToken).ConfigureAwait(false))
             return new TurnResult([], WasDuplicate: true);
 
-        var record = await queries.Conversation(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
-        var state = record is null ? ConversationState.Idle : JsonSerializer.Deserialize<ConversationState>(record.StateJson, Json) ?? ConversationState.Idle;
-        var personId = await queries.PersonId(db, user.Channel, user.Address, cancellationToken).ConfigureAwait(false);
+        var (record, personId) = await TurnQueries.ReadAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+        var state = record is null ? ConversationState.Idle : ConversationStateJson.Read(record.StateJson);
+        ReplyChoice? pressed = null;
+        if (press is not null)
+        {
+            if (WaitingPrompt(state) is not { } prompt || press.Resolve(press.Key, prompt) is not { } choice)
+                return new TurnResult([]) { WasStalePress = true };
+            pressed = choice;
+            input = new UserChoice(choice.Value);
+        }
 
         var replies = ImmutableList.CreateBuilder<Reply>();
         var turn = DialogEngine.Next(dialogs, state, router.Route(state, input, personId is not null, now), new TurnContext(now, personId is not null));
@@ -138,6 +158,8 @@ public sealed partial class ConversationService(
         var actionsRan = false;
         while (turn.Action is { } pending)
         {
+            if (!actionsRan)
+                await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
             var context = new ActionContext(user, personId, pending, db, dialogs, now);
             var outcome = await actions.Create(pending.Name, scope.ServiceProvider).RunAsync(context, cancellationToken).ConfigureAwait(false);
             actionsRan = true;
@@ -146,37 +168,38 @@ public sealed partial class ConversationService(
             replies.AddRange(turn.Replies);
         }
 
+        // What the actions changed goes first: the conversation row refers to the person they may have added.
         if (actionsRan)
-        {
-            // What the actions changed goes first: the conversation row refers to the person they may have added.
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            // An action may have deleted the row in this very transaction (erasing the person's data).
-            if (record is not null && !await queries.ConversationExists(db, record.Id, cancellationToken).ConfigureAwait(false))
-                record = null;
-        }
-        await WriteStateAsync(db, user, record, turn.State, personId, now, cancellationToken).ConfigureAwait(false);
+        await WriteStateAsync(db, transaction, user, record, turn.State, personId, now, actionsRan, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new TurnResult(replies.ToImmutable());
+        return new TurnResult(replies.ToImmutable()) { Pressed = pressed };
     }
 
     /// <summary>
     /// Writes the new state in the turn's transaction. The write carries the Version that was
     /// read, so if anybody else wrote since, nothing is written and the turn runs again on fresh
-    /// state. Someone who never registered and is not mid-dialog leaves no row at all.
+    /// state. Someone who never registered and is not mid-dialog leaves no row at all. When
+    /// actions ran, a row that is gone was deleted by one of them in this very transaction
+    /// (erasing the person's data), which is no conflict: the state is then written afresh.
+    /// That is asked only when the write missed, so a turn whose write lands reads nothing more.
     /// </summary>
-    private static async Task WriteStateAsync(AsnBotDbContext db, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task WriteStateAsync(AsnBotDbContext db, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
     {
-        if (state.IsIdle && personId is null)
-        {
-            if (read is not null)
-                await TurnWrites.DeleteAsync(db, read, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        var json = JsonSerializer.Serialize(state, Json);
+        var keepsNoRow = state.IsIdle && personId is null;
+        var json = keepsNoRow ? null : ConversationStateJson.Write(state);
         if (read is not null)
-            await TurnWrites.UpdateAsync(db, read, personId, json, now, cancellationToken).ConfigureAwait(false);
-        else
-            await TurnWrites.InsertAsync(db, user, personId, json, now, cancellationToken).ConfigureAwait(false);
+        {
+            var written = json is null
+                ? await TurnWrites.TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
+                : await TurnWrites.TryUpdateAsync(db, transaction, read, personId, json, now, cancellationToken).ConfigureAwait(false);
+            if (written)
+                return;
+            if (!actionsRan || await TurnQueries.ConversationExistsAsync(db, read.Id, cancellationToken).ConfigureAwait(false))
+                throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read.");
+        }
+        if (json is not null)
+            await TurnWrites.InsertAsync(db, transaction, user, personId, json, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

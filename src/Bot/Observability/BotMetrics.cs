@@ -20,7 +20,7 @@ public sealed class BotMetrics : IDisposable
     {
         ArgumentNullException.ThrowIfNull(meters);
         _meter = meters.Create(MeterName);
-        _turns = _meter.CreateCounter<long>("asnbot.updates.handled", "{update}", "Inbound messages handled, by channel and outcome (handled, duplicate, flood, failed).");
+        _turns = _meter.CreateCounter<long>("asnbot.updates.handled", "{update}", "Inbound messages handled, by channel and outcome (handled, duplicate, stale-button, flood, failed, broadcast-button).");
         _replies = _meter.CreateCounter<long>("asnbot.replies", "{reply}", "Replies produced by the conversation engine, by channel.");
         _turnDuration = _meter.CreateHistogram<double>("asnbot.turn.duration", "ms", "Time to run one conversation turn, database included.");
     }

@@ -11,7 +11,15 @@ namespace AsnBot.Channels.Telegram;
 public sealed class TelegramBot(IOptions<TelegramOptions> options) : IDisposable
 {
     // Long polls and sends set their own deadlines per call; a client-wide timeout would cut long polls.
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    // The Bot API never redirects, sets no cookies and has no use for trace headers, so the handler
+    // leaves out the redirect, cookie and trace-propagation stages every call would otherwise pass.
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ActivityHeadersPropagator = null,
+    })
     {
         Timeout = Timeout.InfiniteTimeSpan,
     };

@@ -10,8 +10,9 @@ namespace AsnBot.Channels.Telegram;
 /// <summary>
 /// One Telegram update, from polling or the webhook alike: normalised for the conversation
 /// service (with the update id, so a redelivery is dropped in the turn's own transaction),
-/// then the replies rendered back. Button presses are resolved against the question the
-/// person is waiting on; a press on any other keyboard gets a polite notice and changes nothing.
+/// then the replies rendered back. Button presses are resolved inside the turn against the
+/// question the person is waiting on; a press on any other keyboard gets a polite notice and
+/// changes nothing. Every press is acknowledged (answerCallbackQuery), handled or not.
 /// </summary>
 public sealed partial class TelegramUpdates(
     ConversationService conversations,
@@ -29,18 +30,35 @@ public sealed partial class TelegramUpdates(
 
     public const string StaleButtonText = "telegram.stale_button";
 
-    public Task HandleAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>Handles an update and acknowledges a press by calling answerCallbackQuery (polling).</summary>
+    public Task HandleAsync(Update update, CancellationToken cancellationToken) =>
+        HandleAsync(update, acknowledgeLater: false, cancellationToken);
+
+    /// <summary>
+    /// Handles an update; a press's acknowledgement is handed back instead of sent, for the
+    /// webhook to put in its response (see <see cref="TelegramWebhook"/>).
+    /// </summary>
+    public Task<PressAcknowledgement?> HandleForWebhookAsync(Update update, CancellationToken cancellationToken) =>
+        HandleAsync(update, acknowledgeLater: true, cancellationToken);
+
+    private async Task<PressAcknowledgement?> HandleAsync(Update update, bool acknowledgeLater, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return update switch
+        switch (update)
         {
-            { Message: { Text: { } text, Chat.Type: ChatType.Private } message } =>
-                RunTurnAsync(User(message.Chat.Id), text, null, bot.ExternalId(update.Id), null, cancellationToken),
-            { Message: { Chat.Type: ChatType.Private } message } when TelegramFiles.HasFile(message) =>
-                HandleFileAsync(update, message, cancellationToken),
-            { CallbackQuery: { } press } => HandlePressAsync(update, press, cancellationToken),
-            _ => Ignore(update),
-        };
+            case { Message: { Text: { } text, Chat.Type: ChatType.Private } message }:
+                var user = User(message.Chat.Id);
+                await RunTurnAsync(new IncomingMessage(user, text, null, bot.ExternalId(update.Id)), null, cancellationToken).ConfigureAwait(false);
+                return null;
+            case { Message: { Chat.Type: ChatType.Private } message } when TelegramFiles.HasFile(message):
+                await HandleFileAsync(update, message, cancellationToken).ConfigureAwait(false);
+                return null;
+            case { CallbackQuery: { } press }:
+                return await HandlePressAsync(update, press, acknowledgeLater, cancellationToken).ConfigureAwait(false);
+            default:
+                LogIgnored(logger, update.Type);
+                return null;
+        }
     }
 
     /// <summary>A photo or document is a certificate of outside training; the file goes to the intake, the replies back.</summary>
@@ -53,50 +71,70 @@ public sealed partial class TelegramUpdates(
         await replies.DeliverAsync(user, replyList, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandlePressAsync(Update update, CallbackQuery press, CancellationToken cancellationToken)
+    /// <summary>
+    /// The press is resolved in the turn against the question as read in its transaction. Its
+    /// acknowledgement stops the button's spinner, with the notice for a stale press: sent right
+    /// after the turn, before the keyboard is marked and the replies go out, or, when
+    /// <paramref name="acknowledgeLater"/>, handed back for the webhook's response, which
+    /// Telegram runs once the replies are out. A press whose handling throws is acknowledged too.
+    /// </summary>
+    private async Task<PressAcknowledgement?> HandlePressAsync(Update update, CallbackQuery press, bool acknowledgeLater, CancellationToken cancellationToken)
     {
         if (press.Message is not { Chat.Type: ChatType.Private } message)
-        {
-            await sender.AnswerPressAsync(press.Id, dialogs.Texts[StaleButtonText], cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            return await AcknowledgeAsync(new PressAcknowledgement(press.Id, dialogs.Texts[StaleButtonText]), acknowledgeLater, cancellationToken).ConfigureAwait(false);
         var user = User(message.Chat.Id);
-        var current = await conversations.CurrentPromptAsync(user, cancellationToken).ConfigureAwait(false);
-        if (TelegramChoiceKeys.Resolve(press.Data, current) is not { } choice)
+        var incoming = new IncomingMessage(user, null, null, bot.ExternalId(update.Id), new ButtonPress(press.Data ?? string.Empty, TelegramChoiceKeys.Resolve));
+        PressAcknowledgement? acknowledgement = null;
+        var acknowledged = false;
+        try
         {
-            await sender.AnswerPressAsync(press.Id, dialogs.Texts[StaleButtonText], cancellationToken).ConfigureAwait(false);
-            return;
+            await RunTurnAsync(incoming, async result =>
+            {
+                acknowledged = true;
+                var notice = result.WasStalePress ? dialogs.Texts[StaleButtonText] : null;
+                acknowledgement = await AcknowledgeAsync(new PressAcknowledgement(press.Id, notice), acknowledgeLater, cancellationToken).ConfigureAwait(false);
+                if (result.Pressed is { } choice)
+                    await sender.MarkAnsweredAsync(user, message.Id, choice.Label, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
-        await sender.AnswerPressAsync(press.Id, null, cancellationToken).ConfigureAwait(false);
-        await RunTurnAsync(user, null, choice.Value, bot.ExternalId(update.Id), (message.Id, choice.Label), cancellationToken).ConfigureAwait(false);
+        catch (Exception) when (!acknowledged && !acknowledgeLater && !cancellationToken.IsCancellationRequested)
+        {
+            // The spinner still stops; the webhook does the same for its response.
+            await sender.AnswerPressAsync(press.Id, null, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+        return acknowledgement;
     }
 
-    private async Task RunTurnAsync(ChannelUser user, string? text, string? choice, string externalId, (int MessageId, string Label)? pressed, CancellationToken cancellationToken)
+    private async Task<PressAcknowledgement?> AcknowledgeAsync(PressAcknowledgement acknowledgement, bool later, CancellationToken cancellationToken)
+    {
+        if (later)
+            return acknowledgement;
+        await sender.AnswerPressAsync(acknowledgement.CallbackQueryId, acknowledgement.Text, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Runs the turn; <paramref name="beforeReplies"/> sees its result first (also a duplicate's or a stale press's), then the replies go out.</summary>
+    private async Task RunTurnAsync(IncomingMessage incoming, Func<TurnResult, Task>? beforeReplies, CancellationToken cancellationToken)
     {
         // The turn runs right here, with no hop to another thread. SQLite's "async" calls complete
         // synchronously (a busy database even sleeps the calling thread), so "typing…" is shown
         // by a timer, whose callback runs on a pool thread of its own however long this one is held.
-        var incoming = new IncomingMessage(user, text, choice, externalId);
+        var user = incoming.From;
         var typing = new TypingCue(sender, user, cancellationToken);
         TurnResult result;
         using (time.CreateTimer(static cue => ((TypingCue)cue!).Show(), typing, TypingAfter, Timeout.InfiniteTimeSpan))
             result = await conversations.HandleAsync(incoming, cancellationToken).ConfigureAwait(false);
         // Shown or not, never after the reply: a late "typing…" would hang under the answer.
         await typing.StopAsync().ConfigureAwait(false);
+        if (beforeReplies is not null)
+            await beforeReplies(result).ConfigureAwait(false);
         if (result.WasDuplicate)
         {
-            LogDuplicate(logger, externalId);
+            LogDuplicate(logger, incoming.ExternalId ?? string.Empty);
             return;
         }
-        if (pressed is { } answered)
-            await sender.MarkAnsweredAsync(user, answered.MessageId, answered.Label, cancellationToken).ConfigureAwait(false);
         await replies.DeliverAsync(user, result.Replies, cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task Ignore(Update update)
-    {
-        LogIgnored(logger, update.Type);
-        return Task.CompletedTask;
     }
 
     private static ChannelUser User(long chatId) => new(TelegramSender.ChannelName, chatId.ToString(CultureInfo.InvariantCulture));
@@ -107,3 +145,6 @@ public sealed partial class TelegramUpdates(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram update of type {Type} is not for the conversation; ignored")]
     private static partial void LogIgnored(ILogger logger, UpdateType type);
 }
+
+/// <summary>answerCallbackQuery for one press: the query's id and the notice to show, if any.</summary>
+public sealed record PressAcknowledgement(string CallbackQueryId, string? Text);

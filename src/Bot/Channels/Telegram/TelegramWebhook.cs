@@ -59,15 +59,44 @@ public static partial class TelegramWebhook
 
         // Handled to the end even if Telegram hangs up: the turn is committed by then, and its
         // replies must still go out, since the redelivery will be recognised and dropped.
+        PressAcknowledgement? acknowledgement;
         try
         {
-            await updates.HandleAsync(update, lifetime.ApplicationStopping);
+            acknowledgement = await updates.HandleForWebhookAsync(update, lifetime.ApplicationStopping);
         }
         catch (Exception e)
         {
             LogFailed(loggers.CreateLogger(typeof(TelegramWebhook)), e, update.Id);
+            acknowledgement = update.CallbackQuery is { } press ? new PressAcknowledgement(press.Id, null) : null;
         }
-        return Results.Ok();
+        if (acknowledgement is null)
+            return Results.Ok();
+        await WriteAcknowledgementAsync(http.Response, acknowledgement);
+        return Results.Empty;
+    }
+
+    /// <summary>
+    /// A press is acknowledged in the response itself: Telegram runs one Bot API method given in a
+    /// webhook's response body, which spares the bot a request of its own for every press. Such a
+    /// call returns no result and no error, so only this one goes that way: an acknowledgement
+    /// that is lost only leaves the button's spinner running until Telegram stops it a few
+    /// seconds later, and changes nothing else (the sender treats a failed one the same way).
+    /// Replies and keyboard edits stay calls of their own, whose errors (429, 403) are handled.
+    /// </summary>
+    private static async Task WriteAcknowledgementAsync(HttpResponse response, PressAcknowledgement acknowledgement)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteString("method"u8, "answerCallbackQuery"u8);
+            json.WriteString("callback_query_id"u8, acknowledgement.CallbackQueryId);
+            if (acknowledgement.Text is { } text)
+                json.WriteString("text"u8, text);
+            json.WriteEndObject();
+        }
+        await response.BodyWriter.FlushAsync();
     }
 
     /// <summary>Compares hashes so that neither the content nor the length of the secret leaks through timing.</summary>

@@ -43,6 +43,21 @@ public abstract class TelegramRegistrationTests(TelegramMode mode) : TelegramTes
     }
 
     [Fact]
+    public async Task A_press_is_acknowledged_in_the_webhook_response_and_by_a_call_of_its_own_when_polling()
+    {
+        var person = NewPerson();
+        await person.SayAsync("/start");
+        await person.PressAsync("Setuju");
+
+        var acknowledgement = Assert.Single(Telegram.Calls("answerCallbackQuery"));
+        Assert.True(acknowledgement.Succeeded);
+        Assert.Equal(App.Mode == TelegramMode.Webhook, acknowledgement.FromWebhookResponse);
+        Assert.Equal(person.LastInput!.CallbackQueryId, acknowledgement.GetString("callback_query_id"));
+        // The rest stay calls of their own, whose errors the bot sees and handles.
+        Assert.All(Telegram.Calls("sendMessage").Concat(Telegram.Calls("editMessageReplyMarkup")), call => Assert.False(call.FromWebhookResponse));
+    }
+
+    [Fact]
     public async Task Messages_go_out_as_escaped_HTML_and_read_exactly_as_typed()
     {
         var person = NewPerson();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -71,6 +72,57 @@ internal sealed class BotApiEndpoint(TelegramState state, CancellationToken serv
             state.Calls.Add(new CallRecord(
                 sequence, name, parameters.Values, status, receivedAt, timer.Elapsed, context.Request.ContentType));
         }
+    }
+
+    /// <summary>
+    /// Runs the Bot API method a webhook's 2xx response names in its JSON body (<c>"method"</c> beside the
+    /// parameters), as Telegram does: its result goes nowhere, and it is recorded like any other call, marked
+    /// <see cref="CallRecord.FromWebhookResponse"/>. A body that names no method is ignored, as Telegram ignores it.
+    /// </summary>
+    public async Task RunFromWebhookResponseAsync(string body, string? contentType, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                values[property.Name] = property.Value.Clone();
+            }
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        if (!values.TryGetValue("method", out var requested) || requested.ValueKind != JsonValueKind.String)
+        {
+            return;
+        }
+
+        var receivedAt = DateTime.UtcNow;
+        var timer = Stopwatch.StartNew();
+        var sequence = state.Calls.NextSequence();
+        var method = requested.GetString()!;
+        var name = _methods.TryGetValue(method, out var known) ? known.Name : method;
+        var parameters = new RequestParameters(values);
+        BotApiResult? answer;
+        try
+        {
+            answer = await AnswerAsync(state.Token, known, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BotApiRejection rejection)
+        {
+            answer = rejection.Result;
+        }
+
+        state.Calls.Add(new CallRecord(
+            sequence, name, values, answer?.StatusCode ?? CallRecord.NoResponse, receivedAt, timer.Elapsed, contentType, FromWebhookResponse: true));
     }
 
     /// <summary>The answer to a call, or null when a hang fault means no answer at all.</summary>

@@ -11,6 +11,7 @@ namespace AsnBot.TestPeers.Telegram;
 /// <param name="ReceivedAtUtc">When the request arrived, at the system clock's full resolution.</param>
 /// <param name="Duration">How long the fake took to answer, including injected delays.</param>
 /// <param name="ContentType">The request's Content-Type header, if any.</param>
+/// <param name="FromWebhookResponse">True when the method came in the body of a webhook's response rather than as a request of its own.</param>
 public sealed record CallRecord(
     long Sequence,
     string Method,
@@ -18,7 +19,8 @@ public sealed record CallRecord(
     int StatusCode,
     DateTime ReceivedAtUtc,
     TimeSpan Duration,
-    string? ContentType)
+    string? ContentType,
+    bool FromWebhookResponse = false)
 {
     /// <summary>The status recorded when no HTTP answer was given at all (simulated timeout).</summary>
     public const int NoResponse = 0;

@@ -20,7 +20,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private FakeTelegramServer(FakeTelegramOptions options)
     {
         _state = new TelegramState(options);
-        _webhookDelivery = new WebhookDelivery(_state.Updates, _state.Webhook, options);
+        var endpoint = new BotApiEndpoint(_state, _stopping.Token);
+        _webhookDelivery = new WebhookDelivery(_state.Updates, _state.Webhook, options, endpoint.RunFromWebhookResponseAsync);
 
         // The empty builder reads no appsettings or environment, so nothing in the test's
         // working directory can move the server off loopback or turn on logging.
@@ -29,7 +30,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         _app = builder.Build();
-        new BotApiEndpoint(_state, _stopping.Token).Map(_app);
+        endpoint.Map(_app);
     }
 
     /// <summary>Where the client should send requests, e.g. <c>http://127.0.0.1:49152/</c>.</summary>

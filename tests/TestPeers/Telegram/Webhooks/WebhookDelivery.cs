@@ -6,7 +6,8 @@ namespace AsnBot.TestPeers.Telegram;
 /// <summary>
 /// While a webhook is set, POSTs queued updates to it one at a time, in order, with the secret token header,
 /// retrying failed deliveries a few times with a growing delay before dropping the update, like Telegram does.
-/// One delivery at a time keeps the order deterministic for tests.
+/// One delivery at a time keeps the order deterministic for tests. A method in the body of a 2xx answer is run
+/// (and recorded) before the next update goes out, as Telegram runs it.
 /// </summary>
 internal sealed class WebhookDelivery : IAsyncDisposable
 {
@@ -15,17 +16,20 @@ internal sealed class WebhookDelivery : IAsyncDisposable
     private readonly UpdateQueue _queue;
     private readonly WebhookRegistration _registration;
     private readonly FakeTelegramOptions _options;
+    private readonly Func<string, string?, CancellationToken, Task> _runResponseMethod;
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<WebhookAttempt> _attempts = [];
     private Task _loop = Task.CompletedTask;
 
-    public WebhookDelivery(UpdateQueue queue, WebhookRegistration registration, FakeTelegramOptions options)
+    public WebhookDelivery(
+        UpdateQueue queue, WebhookRegistration registration, FakeTelegramOptions options, Func<string, string?, CancellationToken, Task> runResponseMethod)
     {
         _queue = queue;
         _registration = registration;
         _options = options;
+        _runResponseMethod = runResponseMethod;
         _http = new HttpClient { Timeout = options.WebhookTimeout };
     }
 
@@ -128,9 +132,19 @@ internal sealed class WebhookDelivery : IAsyncDisposable
         {
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            return response.IsSuccessStatusCode
-                ? (status, null)
-                : (status, $"Wrong response from the webhook: {status} {response.ReasonPhrase}");
+            if (!response.IsSuccessStatusCode)
+            {
+                return (status, $"Wrong response from the webhook: {status} {response.ReasonPhrase}");
+            }
+
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            if (string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                await _runResponseMethod(body, contentType, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (status, null);
         }
         catch (HttpRequestException exception)
         {
