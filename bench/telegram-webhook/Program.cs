@@ -19,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 var users = Option(args, "--users", 300);
 var concurrency = Option(args, "--concurrency", 32);
-var maxWarmUpUsers = Option(args, "--max-warm-up-users", 1_600);
+var maxWarmUpUsers = Option(args, "--max-warm-up-users", 4_800);
 const string secret = "bench-secret";
 
 var root = RepoRoot();
@@ -103,12 +103,15 @@ finally
 
 // The runtime compiles each method again, optimised, once it has been called often enough, on a
 // background thread; on two cores that recompilation can take a good share of the CPU for a
-// minute or more after start. Warm up in rounds until a round compiles hardly anything, so
-// the measured window shows the cost of an update rather than the cost of starting up.
+// minute or more after start. Warm up in rounds until three rounds in a row compile hardly
+// anything (one quiet round can be a pause of the background compiler between batches), so the
+// measured window shows the cost of an update rather than the cost of starting up.
 static async Task<int> WarmUpAsync(RegistrationWalk walk, int round, int maxUsers)
 {
     const int settledBelowMethods = 25;
+    const int quietRoundsNeeded = 3;
     var users = 0;
+    var quietRounds = 0;
     while (users < maxUsers)
     {
         var methodsBefore = JitInfo.GetCompiledMethodCount();
@@ -117,7 +120,8 @@ static async Task<int> WarmUpAsync(RegistrationWalk walk, int round, int maxUser
         users += round;
         var compiled = JitInfo.GetCompiledMethodCount() - methodsBefore;
         Console.Error.WriteLine($"warm-up: {users} users, {compiled} methods compiled in the last round ({(JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms)");
-        if (compiled < settledBelowMethods)
+        quietRounds = compiled < settledBelowMethods ? quietRounds + 1 : 0;
+        if (quietRounds == quietRoundsNeeded)
             break;
     }
     return users;
