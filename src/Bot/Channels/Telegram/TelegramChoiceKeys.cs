@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AsnBot.Conversations.Engine;
+using AsnBot.Knowledge.Outbox;
 
 namespace AsnBot.Channels.Telegram;
 
@@ -9,13 +10,26 @@ namespace AsnBot.Channels.Telegram;
 /// callback_data for inline buttons: "{prompt tag}:{option index}", a few bytes whatever the
 /// labels and values. The tag is a hash of the question as asked (text and choices), so a press
 /// is resolved against the question the person is waiting on now: a button of an older
-/// question, or of anything else, does not match and is answered politely instead.
+/// question, or of anything else, does not match and is answered politely instead. A broadcast's
+/// buttons are the exception: they carry their own value.
 /// </summary>
 public static class TelegramChoiceKeys
 {
     private const int TagLength = 8;
 
-    public static string For(Reply prompt, int index) => Tag(prompt) + ":" + index.ToString(CultureInfo.InvariantCulture);
+    public static string For(Reply prompt, int index)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var value = prompt.Choices[index].Value;
+        return IsStandalone(value) ? value : Tag(prompt) + ":" + index.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A broadcast's button answers the broadcast, not a question the person waits on: its value
+    /// (a few bytes, see <see cref="BroadcastMessage.ButtonValue"/>) is its own key, and a press on it
+    /// goes to the engine as that value.
+    /// </summary>
+    public static bool IsStandalone(string? callbackData) => BroadcastMessage.TryParseButton(callbackData, out _, out _);
 
     /// <summary>The option the press stands for, or null when the key does not belong to <paramref name="current"/>.</summary>
     public static ReplyChoice? Resolve(string? callbackData, Reply? current)

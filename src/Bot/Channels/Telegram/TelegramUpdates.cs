@@ -11,8 +11,8 @@ namespace AsnBot.Channels.Telegram;
 /// One Telegram update, from polling or the webhook alike: normalised for the conversation
 /// service (with the update id, so a redelivery is dropped in the turn's own transaction),
 /// then the replies rendered back. Button presses are resolved inside the turn against the
-/// question the person is waiting on; a press on any other keyboard gets a polite notice and
-/// changes nothing. Every press is acknowledged (answerCallbackQuery), handled or not.
+/// question the person is waiting on; a broadcast's button goes to the engine as its own value;
+/// a press on any other keyboard gets a polite notice and changes nothing. Every press is acknowledged (answerCallbackQuery), handled or not.
 /// </summary>
 public sealed partial class TelegramUpdates(
     ConversationService conversations,
@@ -83,7 +83,9 @@ public sealed partial class TelegramUpdates(
         if (press.Message is not { Chat.Type: ChatType.Private } message)
             return await AcknowledgeAsync(new PressAcknowledgement(press.Id, dialogs.Texts[StaleButtonText]), acknowledgeLater, cancellationToken).ConfigureAwait(false);
         var user = User(message.Chat.Id);
-        var incoming = new IncomingMessage(user, null, null, bot.ExternalId(update.Id), new ButtonPress(press.Data ?? string.Empty, TelegramChoiceKeys.Resolve));
+        var incoming = TelegramChoiceKeys.IsStandalone(press.Data)
+            ? new IncomingMessage(user, null, press.Data, bot.ExternalId(update.Id))
+            : new IncomingMessage(user, null, null, bot.ExternalId(update.Id), new ButtonPress(press.Data ?? string.Empty, TelegramChoiceKeys.Resolve));
         PressAcknowledgement? acknowledgement = null;
         var acknowledged = false;
         try

@@ -1,8 +1,11 @@
 using AsnBot.Bot.Tests.Support;
+using AsnBot.Broadcasts;
 using AsnBot.Channels.Telegram;
 using AsnBot.Conversations;
 using AsnBot.Conversations.Engine;
 using AsnBot.Delivery;
+using AsnBot.Knowledge.Outbox;
+using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +82,33 @@ public sealed class TelegramSendingTests() : TelegramTestBase(TelegramMode.Polli
 
         Assert.Equal(SendStatus.Throttled, result.Status);
         Assert.Equal(TimeSpan.FromSeconds(3), result.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_broadcast_button_pressed_on_Telegram_is_acknowledged_and_counted_once()
+    {
+        var person = NewPerson();
+        await person.RegisterAsync();
+        long id;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var broadcasts = scope.ServiceProvider.GetRequiredService<BroadcastService>();
+            id = await broadcasts.CreateAsync(new BroadcastDraft("Mohon dibaca: jadwal pelatihan berubah.", ["Sudah dibaca"], null, null, "tester"), CancellationToken.None);
+            // Enqueued as a send does within working hours; then due now, whatever the hour the test runs at.
+            await BroadcastAudience.EnqueueAsync(
+                scope.ServiceProvider.GetRequiredService<AsnBotDbContext>(), id, scope.ServiceProvider.GetRequiredService<DeliveryWindow>(), DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+        await App.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.BroadcastId == id)
+            .ExecuteUpdateAsync(row => row.SetProperty(m => m.NotBefore, DateTimeOffset.UtcNow)));
+        await Telegram.WaitForChatAsync(person.ChatId, messages => messages.Any(m => m.Keyboard?.FindByText("Sudah dibaca") is not null), TelegramPerson.Patience);
+
+        await person.PressAsync("Sudah dibaca");
+        Assert.Contains("sudah kami catat", person.LastText, StringComparison.Ordinal);
+        await person.PressAsync("Sudah dibaca");
+
+        var stats = await App.QueryAsync(db => BroadcastStatistics.ForAsync(db, id, CancellationToken.None));
+        Assert.Equal(1, stats!.Responded);
+        Assert.Equal(1, stats.ClicksByButton["Sudah dibaca"]);
     }
 
     [Fact]
