@@ -34,6 +34,7 @@ public sealed partial class ConversationService(
     FloodGuard flood,
     BotMetrics metrics,
     TurnGate gate,
+    TurnStore store,
     FreeTextRouter router,
     DialogActionCatalog actions,
     TimeProvider time,
@@ -121,59 +122,122 @@ public sealed partial class ConversationService(
     }
 
     /// <summary>
-    /// One attempt at a turn. A <paramref name="press"/> stands in for <paramref name="input"/>:
-    /// it is resolved against the state read here, and when it belongs to no waiting question the
-    /// transaction is left uncommitted, so a stale press leaves nothing behind, not even its receipt.
+    /// One attempt at a turn. It first reads and runs the engine outside any transaction: most
+    /// turns run no action, or only actions that read (<see cref="IDialogAction.ReadsOnly"/>), and
+    /// then all they write is the receipt and the new state, over the version they read, which
+    /// <see cref="TurnStore"/> commits together with other turns' on SQLite. Only a turn that runs
+    /// a writing action takes the writer for all of its work (<see cref="RunWithActionsAsync"/>). A <paramref name="press"/> stands in for
+    /// <paramref name="input"/>: it is resolved against the state read, and one that belongs to no
+    /// waiting question writes nothing, not even its receipt.
     /// </summary>
     private async Task<TurnResult> RunOnceAsync(ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        // A plain transaction, which EF Core is told of only when actions run (their queries and
-        // SaveChanges go through it): most turns run no action, and EF's own begin and commit
-        // cost them its diagnostics twice over (measured by the telegram-webhook bench).
-        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
+        await using var scope = new TurnScope(scopes);
         var now = time.GetUtcNow();
-        if (externalId is not null && !await TurnWrites.TryRecordReceiptAsync(transaction, user.Channel, externalId, now, cancellationToken).ConfigureAwait(false))
-            return new TurnResult([], WasDuplicate: true);
+        var (record, personId) = await store.ReadAsync(scope, user, cancellationToken).ConfigureAwait(false);
+        if (Plan(record, personId, input, press, now) is not { } planned)
+        {
+            return externalId is not null && await store.ReceiptExistsAsync(scope, user.Channel, externalId, cancellationToken).ConfigureAwait(false)
+                ? new TurnResult([], WasDuplicate: true)
+                : new TurnResult([]) { WasStalePress = true };
+        }
+        var (turn, pressed) = planned;
+        var replies = ImmutableList.CreateBuilder<Reply>();
+        replies.AddRange(turn.Replies);
+        if (await RunActionsAsync(scope, null, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false) is not { } readOnly)
+            return await RunWithActionsAsync(scope, user, input, press, externalId, cancellationToken).ConfigureAwait(false);
 
-        var (record, personId) = await TurnQueries.ReadAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+        var done = readOnly.Turn;
+        var json = done.State.IsIdle && personId is null ? null : ConversationStateJson.Write(done.State);
+        var outcome = await store.CommitAsync(scope, new TurnWrite(user, externalId, record, personId, json, now), cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            TurnWriteOutcome.Duplicate => new TurnResult([], WasDuplicate: true),
+            TurnWriteOutcome.Conflict => throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read."),
+            _ => new TurnResult(replies.ToImmutable()) { Pressed = pressed },
+        };
+    }
+
+    /// <summary>The engine's first step from what was read, with the option pressed; null for a press on no waiting question.</summary>
+    private (Turn Turn, ReplyChoice? Pressed)? Plan(ConversationRecord? record, Guid? personId, TurnInput input, ButtonPress? press, DateTimeOffset now)
+    {
         var state = record is null ? ConversationState.Idle : ConversationStateJson.Read(record.StateJson);
         ReplyChoice? pressed = null;
         if (press is not null)
         {
             if (WaitingPrompt(state) is not { } prompt || press.Resolve(press.Key, prompt) is not { } choice)
-                return new TurnResult([]) { WasStalePress = true };
+                return null;
             pressed = choice;
             input = new UserChoice(choice.Value);
         }
+        var registered = personId is not null;
+        return (DialogEngine.Next(dialogs, state, router.Route(state, input, registered, now), new TurnContext(now, registered)), pressed);
+    }
+
+    /// <summary>
+    /// A turn whose engine asked for actions: all of it runs again in one transaction, holding the
+    /// writer on SQLite, since actions read and write what they like. The receipt goes first, so
+    /// a redelivery stops there; the state is read afresh within the transaction.
+    /// </summary>
+    private async Task<TurnResult> RunWithActionsAsync(TurnScope scope, ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
+    {
+        // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
+        var db = await scope.DbAsync(cancellationToken).ConfigureAwait(false);
+        var statements = await scope.StatementsAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        // A plain transaction, which EF Core is told of only when actions run (their queries and
+        // SaveChanges go through it): EF's own begin and commit cost its diagnostics twice over
+        // (measured by the telegram-webhook bench).
+        await using var transaction = await statements.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        if (externalId is not null && !await statements.TryRecordReceiptAsync(transaction, user.Channel, externalId, now, cancellationToken).ConfigureAwait(false))
+            return new TurnResult([], WasDuplicate: true);
+
+        var (record, personId) = await statements.ReadAsync(transaction, user, cancellationToken).ConfigureAwait(false);
+        if (Plan(record, personId, input, press, now) is not { } planned)
+            return new TurnResult([]) { WasStalePress = true };
+        var (turn, pressed) = planned;
 
         var replies = ImmutableList.CreateBuilder<Reply>();
-        var turn = DialogEngine.Next(dialogs, state, router.Route(state, input, personId is not null, now), new TurnContext(now, personId is not null));
         replies.AddRange(turn.Replies);
-        var actionsRan = false;
-        while (turn.Action is { } pending)
-        {
-            if (!actionsRan)
-                await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
-            var context = new ActionContext(user, personId, pending, db, dialogs, now);
-            var outcome = await actions.Create(pending.Name, scope.ServiceProvider).RunAsync(context, cancellationToken).ConfigureAwait(false);
-            actionsRan = true;
-            personId = context.PersonId;
-            turn = DialogEngine.Next(dialogs, turn.State, new ActionCompleted(outcome), new TurnContext(now, personId is not null));
-            replies.AddRange(turn.Replies);
-        }
+        var actionsRan = turn.Action is not null;
+        if (actionsRan)
+            await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+        (turn, personId) = (await RunActionsAsync(scope, transaction, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false))!.Value;
 
         // What the actions changed goes first: the conversation row refers to the person they may have added.
         if (actionsRan)
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await WriteStateAsync(db, transaction, user, record, turn.State, personId, now, actionsRan, cancellationToken).ConfigureAwait(false);
+        await WriteStateAsync(db, statements, transaction, user, record, turn.State, personId, now, actionsRan, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new TurnResult(replies.ToImmutable()) { Pressed = pressed };
+    }
+
+    /// <summary>
+    /// Runs the actions the engine asks for, one after another, collecting their replies; the
+    /// person may change (registering, erasing). Outside the writer (<paramref name="transaction"/>
+    /// null) only actions that read run: null is returned at the first one that writes.
+    /// </summary>
+    private async Task<(Turn Turn, Guid? PersonId)?> RunActionsAsync(
+        TurnScope scope, DbTransaction? transaction, ChannelUser user, Guid? personId, Turn turn,
+        ImmutableList<Reply>.Builder replies, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        while (turn.Action is { } pending)
+        {
+            var action = actions.Create(pending.Name, scope.Services);
+            if (transaction is null && !action.ReadsOnly)
+                return null;
+            var db = await scope.DbAsync(cancellationToken).ConfigureAwait(false);
+            var context = new ActionContext(user, personId, pending, db, dialogs, now);
+            var outcome = await action.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            if (transaction is null && db.ChangeTracker.HasChanges())
+                throw new InvalidOperationException($"The action '{pending.Name}' says it only reads, yet left changes to save.");
+            personId = context.PersonId;
+            turn = DialogEngine.Next(dialogs, turn.State, new ActionCompleted(outcome), new TurnContext(now, personId is not null));
+            replies.AddRange(turn.Replies);
+        }
+        return (turn, personId);
     }
 
     /// <summary>
@@ -184,22 +248,22 @@ public sealed partial class ConversationService(
     /// (erasing the person's data), which is no conflict: the state is then written afresh.
     /// That is asked only when the write missed, so a turn whose write lands reads nothing more.
     /// </summary>
-    private static async Task WriteStateAsync(AsnBotDbContext db, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
+    private static async Task WriteStateAsync(AsnBotDbContext db, TurnStatements statements, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
     {
         var keepsNoRow = state.IsIdle && personId is null;
         var json = keepsNoRow ? null : ConversationStateJson.Write(state);
         if (read is not null)
         {
             var written = json is null
-                ? await TurnWrites.TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
-                : await TurnWrites.TryUpdateAsync(db, transaction, read, personId, json, now, cancellationToken).ConfigureAwait(false);
+                ? await statements.TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
+                : await statements.TryUpdateAsync(transaction, read, personId, json, now, cancellationToken).ConfigureAwait(false);
             if (written)
                 return;
             if (!actionsRan || await TurnQueries.ConversationExistsAsync(db, read.Id, cancellationToken).ConfigureAwait(false))
                 throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read.");
         }
-        if (json is not null)
-            await TurnWrites.InsertAsync(db, transaction, user, personId, json, now, cancellationToken).ConfigureAwait(false);
+        if (json is not null && !await statements.TryInsertAsync(transaction, user, personId, json, now, cancellationToken).ConfigureAwait(false))
+            throw new DbUpdateConcurrencyException("Another turn wrote this conversation's first state since it was read.");
     }
 
     /// <summary>
@@ -218,6 +282,8 @@ public sealed partial class ConversationService(
         e.Message.Contains("locked", StringComparison.OrdinalIgnoreCase)
         || e.Message.Contains("busy", StringComparison.OrdinalIgnoreCase)
         || e.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)
+        || e.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal)
+        || e.Message.Contains("violates foreign key constraint", StringComparison.Ordinal)
         || e.Message.Contains("duplicate key", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Turn on {Channel} conflicted (attempt {Attempt}); retrying")]

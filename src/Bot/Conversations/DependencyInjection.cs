@@ -37,6 +37,7 @@ public static class ConversationsDependencyInjection
         services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<TurnGate>();
+        services.AddSingleton<TurnStore>();
         services.AddSingleton<FreeTextRouter>();
         services.AddSingleton<DialogActionCatalog>();
         services.AddSingleton<ConversationService>();

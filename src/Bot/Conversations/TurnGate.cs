@@ -6,8 +6,9 @@ namespace AsnBot.Conversations;
 /// <summary>
 /// SQLite has one writer at a time. Turns that queue on its busy handler sleep in growing
 /// steps (up to 100 ms each) and wake in no order, which under load turns a 2 ms turn into a
-/// half-second one. So on SQLite turns wait here instead, first come first served, and reach
-/// the database one by one. Server databases let turns run side by side.
+/// half-second one. So on SQLite writers wait here instead, first come first served, and reach
+/// the database one by one: a turn that runs writing actions, or the leader of a batch of other
+/// turns' writes (see <see cref="TurnStore"/>). Server databases let turns run side by side.
 /// </summary>
 public sealed class TurnGate(IOptions<DatabaseOptions> options) : IDisposable
 {

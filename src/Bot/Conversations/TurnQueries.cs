@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
@@ -7,46 +6,13 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AsnBot.Conversations;
 
-/// <summary>What a turn starts from: the saved conversation (null before the first) and the person the address belongs to.</summary>
-internal sealed record TurnRead(ConversationRecord? Conversation, Guid? PersonId);
-
 /// <summary>
-/// The reads a turn makes. The conversation and the person come back from one statement on the
-/// turn's connection and transaction: as two EF Core queries they cost a turn two round trips
-/// through EF's query pipeline, diagnostics and shaper, for two rows whose shape never varies
-/// (measured by the telegram-webhook bench). The SQL is the same on SQLite and PostgreSQL.
+/// The conversation reads made outside the turn's own statements (<see cref="TurnStatements"/>),
+/// through EF Core: rare enough that its query pipeline costs nothing worth a statement of their own.
 /// </summary>
 internal static class TurnQueries
 {
-    private const string ReadSql = """
-        SELECT c."Id", c."Version", c."StateJson", a."PersonId"
-        FROM (SELECT 1 AS "One") AS k
-        LEFT JOIN conversations AS c ON c."Channel" = @channel AND c."Address" = @address
-        LEFT JOIN channel_accounts AS a ON a."Channel" = @channel AND a."Address" = @address
-        """;
-
     private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = [];
-
-    public static async Task<TurnRead> ReadAsync(DbTransaction transaction, ChannelUser user, CancellationToken cancellationToken)
-    {
-        await using var command = TurnCommand.Create(transaction, ReadSql);
-        TurnCommand.Add(command, "@channel", user.Channel);
-        TurnCommand.Add(command, "@address", user.Address);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            return new TurnRead(null, null);
-        var conversation = reader.IsDBNull(0)
-            ? null
-            : new ConversationRecord
-            {
-                Id = reader.GetInt64(0),
-                Version = reader.GetInt64(1),
-                StateJson = reader.GetString(2),
-                Channel = user.Channel,
-                Address = user.Address,
-            };
-        return new TurnRead(conversation, reader.IsDBNull(3) ? null : reader.GetGuid(3));
-    }
 
     /// <summary>The saved state alone, outside any turn: for looking at the question a person waits on.</summary>
     public static Task<string?> ConversationJsonAsync(AsnBotDbContext db, ChannelUser user, CancellationToken cancellationToken) =>

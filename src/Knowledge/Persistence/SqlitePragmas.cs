@@ -36,6 +36,15 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Configured.TryGetValue(key, out _) ? null : key;
     }
 
+    /// <summary>Sets the pragmas on a connection opened outside EF Core, as the interceptor sets them on its own.</summary>
+    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -12,6 +12,14 @@ public interface IDialogAction
 {
     string Name { get; }
 
+    /// <summary>
+    /// True for an action that writes nothing: it only reads, or only works out answers. A turn
+    /// whose actions all say so runs before it reaches the database's writer and commits with
+    /// other turns (see <see cref="TurnStore"/>), as a turn without actions does; anything it
+    /// left to save would be an error. False unless the action says so.
+    /// </summary>
+    bool ReadsOnly => false;
+
     Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken);
 }
 

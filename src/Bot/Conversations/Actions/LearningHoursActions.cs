@@ -17,6 +17,8 @@ public sealed class ShowLearningHoursAction(LearningHoursLedger ledger, NextLear
 
     public string Name => "show-learning-hours";
 
+    public bool ReadsOnly => true;
+
     public async Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

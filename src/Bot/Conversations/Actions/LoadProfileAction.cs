@@ -14,6 +14,8 @@ public sealed class LoadProfileAction : IDialogAction
 {
     public string Name => "load-profile";
 
+    public bool ReadsOnly => true;
+
     public async Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -19,6 +19,8 @@ public sealed class BeginNeedsSurveyAction(CompetencyFramework competencies) : I
 {
     public string Name => "survey-begin";
 
+    public bool ReadsOnly => true;
+
     public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -39,6 +41,8 @@ public sealed class BeginNeedsSurveyAction(CompetencyFramework competencies) : I
 public sealed class NextCompetencyRatingAction(CompetencyFramework competencies) : IDialogAction
 {
     public string Name => "survey-next-rating";
+
+    public bool ReadsOnly => true;
 
     public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
@@ -69,6 +73,8 @@ public sealed class NextCompetencyRatingAction(CompetencyFramework competencies)
 public sealed class RecordCompetencyRatingAction : IDialogAction
 {
     public string Name => "survey-record-rating";
+
+    public bool ReadsOnly => true;
 
     public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {

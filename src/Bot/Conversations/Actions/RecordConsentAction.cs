@@ -14,6 +14,8 @@ public sealed class RecordConsentAction : IDialogAction
 {
     public string Name => "record-consent";
 
+    public bool ReadsOnly => true;
+
     public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

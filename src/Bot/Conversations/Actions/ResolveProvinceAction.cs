@@ -9,6 +9,8 @@ public sealed class ResolveProvinceAction(RegionDirectory regions) : IDialogActi
 {
     public string Name => "resolve-province";
 
+    public bool ReadsOnly => true;
+
     public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
