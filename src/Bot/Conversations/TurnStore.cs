@@ -47,6 +47,16 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
     private TurnStatements? _writer;
     private bool _leading;
 
+    /// <summary>Turns waiting for a commit (their writes queued, the gate busy).</summary>
+    internal int Queued
+    {
+        get
+        {
+            lock (_queue)
+                return _queue.Count;
+        }
+    }
+
     internal async Task<TurnRead> ReadAsync(TurnScope scope, ChannelUser user, CancellationToken cancellationToken)
     {
         if (!_ownConnections)

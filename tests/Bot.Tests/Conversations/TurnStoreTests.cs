@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics.Metrics;
+using AsnBot.Bot.Tests.Support;
+using AsnBot.Conversations;
+using AsnBot.Conversations.Actions;
+using AsnBot.Conversations.Engine;
+using AsnBot.Knowledge.Conversations;
+using AsnBot.Observability;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsnBot.Bot.Tests.Conversations;
+
+/// <summary>
+/// On SQLite, turns that write only their receipt and state commit together: what queued while
+/// the writer was busy goes in the next commit, each turn's part written once or not at all.
+/// The tests hold the writer themselves, so that the turns queue behind it, then let go.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class TurnStoreTests
+{
+    private static async Task WaitUntilQueuedAsync(TurnStore store, int turns)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (store.Queued < turns)
+            await Task.Delay(5, timeout.Token);
+    }
+
+    /// <summary>Every commit's size as the metric records it.</summary>
+    private static MeterListener ListenToCommitSizes(ConcurrentQueue<int> sizes)
+    {
+        var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name == "asnbot.turn.commit_size")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => sizes.Enqueue(value));
+        listener.Start();
+        return listener;
+    }
+
+    [Fact]
+    public async Task Turns_that_queued_while_the_writer_was_busy_share_one_commit_and_each_is_written()
+    {
+        await using var app = new BotApp();
+        var service = app.Services.GetRequiredService<ConversationService>();
+        var store = app.Services.GetRequiredService<TurnStore>();
+        var gate = app.Services.GetRequiredService<TurnGate>();
+        var sizes = new ConcurrentQueue<int>();
+        using var listener = ListenToCommitSizes(sizes);
+
+        Task<TurnResult>[] turns;
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            turns = [.. Enumerable.Range(0, 20).Select(i =>
+                service.HandleAsync(new IncomingMessage(new ChannelUser("test", $"chat-{i}"), "/start", ExternalId: $"update-{i}"), CancellationToken.None))];
+            await WaitUntilQueuedAsync(store, 20);
+        }
+        var results = await Task.WhenAll(turns);
+
+        Assert.All(results, r => Assert.Contains("Apakah Anda setuju?", r.Replies[^1].Text, StringComparison.Ordinal));
+        Assert.Equal([20], sizes);
+        Assert.Equal(20, await app.QueryAsync(db => db.Set<InboundReceipt>().CountAsync()));
+        Assert.Equal(Enumerable.Repeat(1L, 20), await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_redelivery_and_a_second_first_turn_in_the_same_commit_are_a_duplicate_and_a_turn_run_again()
+    {
+        await using var app = new BotApp();
+        var service = app.Services.GetRequiredService<ConversationService>();
+        var store = app.Services.GetRequiredService<TurnStore>();
+        var gate = app.Services.GetRequiredService<TurnGate>();
+        var user = new ChannelUser("test", "chat-1");
+
+        Task<TurnResult>[] turns;
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            // All three read no conversation: the second is a redelivery of the first, the third an update of its own.
+            turns =
+            [
+                service.HandleAsync(new IncomingMessage(user, "/start", ExternalId: "update-1"), CancellationToken.None),
+                service.HandleAsync(new IncomingMessage(user, "/start", ExternalId: "update-1"), CancellationToken.None),
+                service.HandleAsync(new IncomingMessage(user, "/start", ExternalId: "update-2"), CancellationToken.None),
+            ];
+            await WaitUntilQueuedAsync(store, 3);
+        }
+        var results = await Task.WhenAll(turns);
+
+        Assert.Single(results, r => r.WasDuplicate);
+        Assert.All(results, r => Assert.False(r.Failed));
+        Assert.Equal(2, await app.QueryAsync(db => db.Set<InboundReceipt>().CountAsync()));
+        // The first turn to commit wrote version 1; the other found the row written since it read none, and ran again over it.
+        Assert.Equal(2, await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_part_that_fails_fails_alone_and_the_rest_of_the_commit_is_written()
+    {
+        await using var app = new BotApp();
+        var store = app.Services.GetRequiredService<TurnStore>();
+        var gate = app.Services.GetRequiredService<TurnGate>();
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var now = DateTimeOffset.UtcNow;
+
+        async Task<TurnWriteOutcome> CommitAsync(string address, Guid? personId)
+        {
+            await using var scope = new TurnScope(scopes);
+            var write = new TurnWrite(new ChannelUser("test", address), "update-" + address, null, personId, ConversationStateJson.Write(ConversationState.Idle), now);
+            return await store.CommitAsync(scope, write, CancellationToken.None);
+        }
+
+        Task<TurnWriteOutcome> good1, bad, good2;
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            good1 = CommitAsync("a", null);
+            await WaitUntilQueuedAsync(store, 1);
+            // A person erased after the turn read them: the id it writes no longer exists.
+            bad = CommitAsync("b", Guid.NewGuid());
+            await WaitUntilQueuedAsync(store, 2);
+            good2 = CommitAsync("c", null);
+            await WaitUntilQueuedAsync(store, 3);
+        }
+
+        Assert.Equal(TurnWriteOutcome.Written, await good1);
+        Assert.Equal(TurnWriteOutcome.Written, await good2);
+        var failure = await Assert.ThrowsAnyAsync<DbException>(() => bad);
+        Assert.Contains("FOREIGN KEY", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["a", "c"], await app.QueryAsync(db => db.Set<ConversationRecord>().OrderBy(c => c.Address).Select(c => c.Address).ToListAsync()));
+        Assert.Equal(["update-a", "update-c"], await app.QueryAsync(db => db.Set<InboundReceipt>().OrderBy(r => r.ExternalId).Select(r => r.ExternalId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task An_action_that_says_it_only_reads_yet_leaves_changes_fails_its_turn_and_nothing_is_written()
+    {
+        await using var app = new BotApp { ConfigureTestServices = services => services.AddScoped<IDialogAction, LeakyConsentAction>() };
+        var service = app.Services.GetRequiredService<ConversationService>();
+        var user = new ChannelUser("test", "chat-1");
+        await service.HandleAsync(new IncomingMessage(user, "/start", ExternalId: "update-1"), CancellationToken.None);
+
+        var result = await service.HandleAsync(new IncomingMessage(user, null, "ya", ExternalId: "update-2"), CancellationToken.None);
+
+        Assert.True(result.Failed);
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).SingleAsync()));
+        Assert.Equal(["update-1"], await app.QueryAsync(db => db.Set<InboundReceipt>().Select(r => r.ExternalId).ToListAsync()));
+    }
+
+    /// <summary>Stands in for record-consent, claims to only read, and adds a row anyway.</summary>
+    private sealed class LeakyConsentAction : IDialogAction
+    {
+        public string Name => "record-consent";
+
+        public bool ReadsOnly => true;
+
+        public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
+        {
+            context.Db.Add(new InboundReceipt { Channel = "test", ExternalId = "leaked", ReceivedAt = context.Now });
+            return Task.FromResult(ActionOutcome.Continue);
+        }
+    }
+}
