@@ -25,12 +25,16 @@ public sealed class TelegramBot(IOptions<TelegramOptions> options) : IDisposable
     };
 
     private TelegramBotClient? _client;
+    private byte[]? _webhookSecretHash;
 
     public bool IsEnabled => options.Value.IsEnabled;
 
     public TelegramOptions Options => options.Value;
 
     public ITelegramBotClient Client => _client ??= Create();
+
+    /// <summary>SHA-256 of <see cref="TelegramOptions.WebhookSecret"/>, which every webhook call is checked against (see <see cref="TelegramWebhook"/>).</summary>
+    public byte[] WebhookSecretHash => _webhookSecretHash ??= TelegramWebhook.SecretHash(options.Value.WebhookSecret);
 
     /// <summary>Telegram's update ids are per bot; receipts carry the bot id so a new token never collides.</summary>
     public string ExternalId(int updateId) => $"{Client.BotId}:{updateId}";

@@ -34,7 +34,7 @@ public static partial class TelegramWebhook
     {
         if (!bot.IsEnabled || bot.Options.Mode != TelegramMode.Webhook)
             return Results.NotFound();
-        if (!SecretMatches(http.Request.Headers[SecretHeader].ToString(), bot.Options.WebhookSecret))
+        if (!SecretMatches(http.Request.Headers[SecretHeader].ToString(), bot.WebhookSecretHash))
             return Results.Unauthorized();
         if (http.Request.ContentLength > MaxBodyBytes)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -99,12 +99,14 @@ public static partial class TelegramWebhook
         await response.BodyWriter.FlushAsync();
     }
 
-    /// <summary>Compares hashes so that neither the content nor the length of the secret leaks through timing.</summary>
-    internal static bool SecretMatches(string given, string expected) =>
-        given.Length > 0
-        && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    /// <summary>
+    /// Compares hashes so that neither the content nor the length of the secret leaks through
+    /// timing. The expected one is hashed once (<see cref="TelegramBot.WebhookSecretHash"/>).
+    /// </summary>
+    internal static bool SecretMatches(string given, byte[] expectedHash) =>
+        given.Length > 0 && CryptographicOperations.FixedTimeEquals(SecretHash(given), expectedHash);
+
+    internal static byte[] SecretHash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} from the webhook failed; acknowledged anyway")]
     private static partial void LogFailed(ILogger logger, Exception exception, int updateId);
