@@ -103,8 +103,10 @@ public sealed class TelegramOptionsTests
     [Fact]
     public void The_secret_comparison_accepts_only_the_exact_secret()
     {
-        Assert.True(TelegramWebhook.SecretMatches("abc_123", "abc_123"));
-        Assert.False(TelegramWebhook.SecretMatches("abc_12", "abc_123"));
-        Assert.False(TelegramWebhook.SecretMatches("", "abc_123"));
+        var expected = TelegramWebhook.SecretHash("abc_123");
+        Assert.True(TelegramWebhook.SecretMatches("abc_123", expected));
+        Assert.False(TelegramWebhook.SecretMatches("abc_12", expected));
+        Assert.False(TelegramWebhook.SecretMatches("abc_1234", expected));
+        Assert.False(TelegramWebhook.SecretMatches("", expected));
     }
 }
