@@ -228,10 +228,9 @@ public sealed partial class ConversationService(
             var action = actions.Create(pending.Name, scope.Services);
             if (transaction is null && !action.ReadsOnly)
                 return null;
-            var db = await scope.DbAsync(cancellationToken).ConfigureAwait(false);
-            var context = new ActionContext(user, personId, pending, db, dialogs, now);
+            var context = new ActionContext(user, personId, pending, scope.Db, dialogs, now);
             var outcome = await action.RunAsync(context, cancellationToken).ConfigureAwait(false);
-            if (transaction is null && db.ChangeTracker.HasChanges())
+            if (transaction is null && scope.HasChanges)
                 throw new InvalidOperationException($"The action '{pending.Name}' says it only reads, yet left changes to save.");
             personId = context.PersonId;
             turn = DialogEngine.Next(dialogs, turn.State, new ActionCompleted(outcome), new TurnContext(now, personId is not null));

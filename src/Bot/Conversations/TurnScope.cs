@@ -15,20 +15,29 @@ internal sealed class TurnScope(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     private AsyncServiceScope? _scope;
     private AsnBotDbContext? _db;
+    private bool _opened;
     private TurnStatements? _statements;
 
     public IServiceProvider Services => (_scope ??= scopes.CreateAsyncScope()).ServiceProvider;
 
+    /// <summary>
+    /// The context as it is, made if need be: outside a transaction EF Core opens the connection
+    /// for each query by itself. Within one, <see cref="DbAsync"/> has made and opened it already.
+    /// </summary>
+    public AsnBotDbContext Db() => _db ??= Services.GetRequiredService<AsnBotDbContext>();
+
+    /// <summary>Whether the context, if one was made, holds changes not saved.</summary>
+    public bool HasChanges => _db?.ChangeTracker.HasChanges() == true;
+
     /// <summary>The context, its connection open.</summary>
     public async ValueTask<AsnBotDbContext> DbAsync(CancellationToken cancellationToken)
     {
-        if (_db is null)
+        if (!_opened)
         {
-            var db = Services.GetRequiredService<AsnBotDbContext>();
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            _db = db;
+            await Db().Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            _opened = true;
         }
-        return _db;
+        return _db!;
     }
 
     /// <summary>The turn's statements on the context's connection.</summary>

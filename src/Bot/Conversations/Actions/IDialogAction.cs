@@ -23,15 +23,21 @@ public interface IDialogAction
     Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken);
 }
 
-public sealed class ActionContext(ChannelUser user, Guid? personId, PendingAction request, AsnBotDbContext db, DialogSet dialogs, DateTimeOffset now)
+/// <summary>
+/// What an action works with. <see cref="Db"/> is made on first use: many actions only work out
+/// answers and never touch the database.
+/// </summary>
+public sealed class ActionContext(ChannelUser user, Guid? personId, PendingAction request, Func<AsnBotDbContext> db, DialogSet dialogs, DateTimeOffset now)
 {
+    private AsnBotDbContext? _db;
+
     public ChannelUser User { get; } = user;
 
     /// <summary>The person behind the channel address; actions that register or delete change it.</summary>
     public Guid? PersonId { get; set; } = personId;
 
     public PendingAction Request { get; } = request;
-    public AsnBotDbContext Db { get; } = db;
+    public AsnBotDbContext Db => _db ??= db();
     public DialogSet Dialogs { get; } = dialogs;
     public DateTimeOffset Now { get; } = now;
 
