@@ -31,7 +31,7 @@ namespace AsnBot.Conversations;
 /// </para>
 /// <para>Server databases let turns write side by side: there each turn commits its own transaction on its context's connection.</para>
 /// </summary>
-public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<DatabaseOptions> options, IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<DatabaseOptions> options, IServiceScopeFactory scopes) : IAsyncDisposable, IDisposable
 {
     /// <summary>Most turns in one transaction: enough to carry any queue the webhook builds, few enough that no commit grows long.</summary>
     public const int MaxBatch = 64;
@@ -250,12 +250,18 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         await statements.Connection.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>For hosts disposed without awaiting (a command-line run): the connections close all the same.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
         while (_readers.TryTake(out var reader))
             await CloseAsync(reader).ConfigureAwait(false);
-        if (_writer is not null)
-            await CloseAsync(_writer).ConfigureAwait(false);
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await CloseAsync(writer).ConfigureAwait(false);
+        }
         _opening.Dispose();
     }
 
