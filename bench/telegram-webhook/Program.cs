@@ -70,6 +70,12 @@ try
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
     var registered = await db.Set<Person>().CountAsync() - warmUpUsers;
+    // Each user's timings were added together and in order, so a timing's place says its step of the walk.
+    for (var step = 0; step < RegistrationWalk.UpdatesPerUser; step++)
+    {
+        var ofStep = latencies.Where((_, i) => i % RegistrationWalk.UpdatesPerUser == step).Order().ToList();
+        Console.Error.WriteLine($"step {step + 1}: p50 {Percentile(ofStep, 0.5):F1} p99 {Percentile(ofStep, 0.99):F1}");
+    }
     latencies.Sort();
     var summary = new JsonObject
     {
