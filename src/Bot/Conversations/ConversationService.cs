@@ -126,9 +126,9 @@ public sealed partial class ConversationService(
     /// turns run no action, or only actions that read (<see cref="IDialogAction.ReadsOnly"/>), and
     /// then all they write is the receipt and the new state, over the version they read, which
     /// <see cref="TurnStore"/> commits together with other turns' on SQLite. Only a turn that runs
-    /// a writing action takes the writer for all of its work (<see cref="RunWithActionsAsync"/>). A <paramref name="press"/> stands in for
-    /// <paramref name="input"/>: it is resolved against the state read, and one that belongs to no
-    /// waiting question writes nothing, not even its receipt.
+    /// a writing action takes the writer for all of its work (<see cref="RunWithActionsAsync"/>).
+    /// A <paramref name="press"/> stands in for <paramref name="input"/>: it is resolved against
+    /// the state read, and one that belongs to no waiting question writes nothing, not even its receipt.
     /// </summary>
     private async Task<TurnResult> RunOnceAsync(ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
     {
@@ -144,11 +144,10 @@ public sealed partial class ConversationService(
         var (turn, pressed) = planned;
         var replies = ImmutableList.CreateBuilder<Reply>();
         replies.AddRange(turn.Replies);
-        if (await RunActionsAsync(scope, null, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false) is not { } readOnly)
+        if (await RunActionsAsync(scope, underWriter: false, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false) is not { } readOnly)
             return await RunWithActionsAsync(scope, user, input, press, externalId, cancellationToken).ConfigureAwait(false);
 
-        var done = readOnly.Turn;
-        var json = done.State.IsIdle && personId is null ? null : ConversationStateJson.Write(done.State);
+        var json = StateToKeep(readOnly.Turn.State, personId);
         var outcome = await store.CommitAsync(scope, new TurnWrite(user, externalId, record, personId, json, now), cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
@@ -204,7 +203,7 @@ public sealed partial class ConversationService(
         var actionsRan = turn.Action is not null;
         if (actionsRan)
             await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
-        (turn, personId) = (await RunActionsAsync(scope, transaction, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false))!.Value;
+        (turn, personId) = (await RunActionsAsync(scope, underWriter: true, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false))!.Value;
 
         // What the actions changed goes first: the conversation row refers to the person they may have added.
         if (actionsRan)
@@ -216,21 +215,22 @@ public sealed partial class ConversationService(
 
     /// <summary>
     /// Runs the actions the engine asks for, one after another, collecting their replies; the
-    /// person may change (registering, erasing). Outside the writer (<paramref name="transaction"/>
-    /// null) only actions that read run: null is returned at the first one that writes.
+    /// person may change (registering, erasing). Before the turn holds the writer
+    /// (<paramref name="underWriter"/> false) only actions that read run: null is returned at the
+    /// first one that writes.
     /// </summary>
     private async Task<(Turn Turn, Guid? PersonId)?> RunActionsAsync(
-        TurnScope scope, DbTransaction? transaction, ChannelUser user, Guid? personId, Turn turn,
+        TurnScope scope, bool underWriter, ChannelUser user, Guid? personId, Turn turn,
         ImmutableList<Reply>.Builder replies, DateTimeOffset now, CancellationToken cancellationToken)
     {
         while (turn.Action is { } pending)
         {
             var action = actions.Create(pending.Name, scope.Services);
-            if (transaction is null && !action.ReadsOnly)
+            if (!underWriter && !action.ReadsOnly)
                 return null;
             var context = new ActionContext(user, personId, pending, scope.Db, dialogs, now);
             var outcome = await action.RunAsync(context, cancellationToken).ConfigureAwait(false);
-            if (transaction is null && scope.HasChanges)
+            if (!underWriter && scope.HasChanges)
                 throw new InvalidOperationException($"The action '{pending.Name}' says it only reads, yet left changes to save.");
             personId = context.PersonId;
             turn = DialogEngine.Next(dialogs, turn.State, new ActionCompleted(outcome), new TurnContext(now, personId is not null));
@@ -249,8 +249,7 @@ public sealed partial class ConversationService(
     /// </summary>
     private static async Task WriteStateAsync(AsnBotDbContext db, TurnStatements statements, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
     {
-        var keepsNoRow = state.IsIdle && personId is null;
-        var json = keepsNoRow ? null : ConversationStateJson.Write(state);
+        var json = StateToKeep(state, personId);
         if (read is not null)
         {
             var written = json is null
@@ -264,6 +263,10 @@ public sealed partial class ConversationService(
         if (json is not null && !await statements.TryInsertAsync(transaction, user, personId, json, now, cancellationToken).ConfigureAwait(false))
             throw new DbUpdateConcurrencyException("Another turn wrote this conversation's first state since it was read.");
     }
+
+    /// <summary>The state's text to save, or null: someone who never registered and is not mid-dialog leaves no row at all.</summary>
+    private static string? StateToKeep(ConversationState state, Guid? personId) =>
+        state.IsIdle && personId is null ? null : ConversationStateJson.Write(state);
 
     /// <summary>
     /// Another turn of the same person won the race (or the same update arrived twice), or

@@ -27,6 +27,9 @@ public sealed class TurnStoreTests
             await Task.Delay(5, timeout.Token);
     }
 
+    private static (ConversationService Service, TurnStore Store, TurnGate Gate) Parts(BotApp app) =>
+        (app.Services.GetRequiredService<ConversationService>(), app.Services.GetRequiredService<TurnStore>(), app.Services.GetRequiredService<TurnGate>());
+
     /// <summary>Every commit's size as the metric records it.</summary>
     private static MeterListener ListenToCommitSizes(ConcurrentQueue<int> sizes)
     {
@@ -45,9 +48,7 @@ public sealed class TurnStoreTests
     public async Task Turns_that_queued_while_the_writer_was_busy_share_one_commit_and_each_is_written()
     {
         await using var app = new BotApp();
-        var service = app.Services.GetRequiredService<ConversationService>();
-        var store = app.Services.GetRequiredService<TurnStore>();
-        var gate = app.Services.GetRequiredService<TurnGate>();
+        var (service, store, gate) = Parts(app);
         var sizes = new ConcurrentQueue<int>();
         using var listener = ListenToCommitSizes(sizes);
 
@@ -70,9 +71,7 @@ public sealed class TurnStoreTests
     public async Task A_redelivery_and_a_second_first_turn_in_the_same_commit_are_a_duplicate_and_a_turn_run_again()
     {
         await using var app = new BotApp();
-        var service = app.Services.GetRequiredService<ConversationService>();
-        var store = app.Services.GetRequiredService<TurnStore>();
-        var gate = app.Services.GetRequiredService<TurnGate>();
+        var (service, store, gate) = Parts(app);
         var user = new ChannelUser("test", "chat-1");
 
         Task<TurnResult>[] turns;
@@ -100,8 +99,7 @@ public sealed class TurnStoreTests
     public async Task A_part_that_fails_fails_alone_and_the_rest_of_the_commit_is_written()
     {
         await using var app = new BotApp();
-        var store = app.Services.GetRequiredService<TurnStore>();
-        var gate = app.Services.GetRequiredService<TurnGate>();
+        var (_, store, gate) = Parts(app);
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
         var now = DateTimeOffset.UtcNow;
 
