@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AsnBot.Knowledge.Conversations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AsnBot.Conversations;
@@ -50,7 +51,6 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
     private DbCommand? _read;
     private DbCommand? _receiptExists;
     private DbCommand? _recordReceipt;
-    private DbCommand? _recordReceiptOnce;
     private DbCommand? _insert;
     private DbCommand? _update;
     private DbCommand? _delete;
@@ -93,7 +93,7 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
     /// </summary>
     public async Task<bool> TryRecordReceiptAsync(DbTransaction transaction, string channel, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var command = Prepare(ref _recordReceiptOnce, transaction,
+        var command = Prepare(ref _recordReceipt, transaction,
             """INSERT INTO inbound_receipts ("Channel", "ExternalId", "ReceivedAt") VALUES (@channel, @external, @now) ON CONFLICT ("Channel", "ExternalId") DO NOTHING""",
             "@channel", "@external", "@now");
         Set(command, channel, externalId, now.UtcTicks);
@@ -105,8 +105,8 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
     /// for first, so nothing at all is written for a redelivery or a conflict (a row changed or
     /// first written by another turn since it was read), and no savepoint is needed to undo a
     /// part. Two deliveries of one update in one SQLite transaction: the second finds the first's
-    /// receipt. On PostgreSQL the second's receipt insert waits for the first's transaction and
-    /// fails, and its turn is run again.
+    /// receipt. On PostgreSQL the second's receipt insert waits for the first's transaction, finds
+    /// the receipt written, and its turn (rolled back) is run again and found a redelivery.
     /// </summary>
     public async Task<TurnWriteOutcome> ApplyAsync(DbTransaction transaction, TurnWrite write, CancellationToken cancellationToken)
     {
@@ -124,14 +124,10 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
         {
             return TurnWriteOutcome.Conflict;
         }
-        if (write.ExternalId is not null)
-        {
-            var command = Prepare(ref _recordReceipt, transaction,
-                """INSERT INTO inbound_receipts ("Channel", "ExternalId", "ReceivedAt") VALUES (@channel, @external, @now)""",
-                "@channel", "@external", "@now");
-            Set(command, write.User.Channel, write.ExternalId, write.Now.UtcTicks);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // Found missing above, the receipt can only be there now if another transaction wrote it
+        // meanwhile (on PostgreSQL the insert waits for it): this turn's state is then not to be kept.
+        if (write.ExternalId is not null && !await TryRecordReceiptAsync(transaction, write.User.Channel, write.ExternalId, write.Now, cancellationToken).ConfigureAwait(false))
+            throw new DbUpdateConcurrencyException("The update was handled by another turn since its receipt was looked for.");
         return TurnWriteOutcome.Written;
     }
 
@@ -202,7 +198,7 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in (DbCommand?[])[_read, _receiptExists, _recordReceipt, _recordReceiptOnce, _insert, _update, _delete])
+        foreach (var command in (DbCommand?[])[_read, _receiptExists, _recordReceipt, _insert, _update, _delete])
         {
             if (command is not null)
                 await command.DisposeAsync().ConfigureAwait(false);

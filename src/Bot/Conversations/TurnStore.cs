@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Observability;
 using Microsoft.Data.Sqlite;
@@ -57,30 +58,22 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         }
     }
 
-    internal async Task<TurnRead> ReadAsync(TurnScope scope, ChannelUser user, CancellationToken cancellationToken)
-    {
-        if (!_ownConnections)
-            return await (await scope.StatementsAsync(cancellationToken).ConfigureAwait(false)).ReadAsync(null, user, cancellationToken).ConfigureAwait(false);
-        var reader = await RentReaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await reader.ReadAsync(null, user, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ReturnReaderAsync(reader).ConfigureAwait(false);
-        }
-    }
+    internal Task<TurnRead> ReadAsync(TurnScope scope, ChannelUser user, CancellationToken cancellationToken) =>
+        WithReaderAsync(scope, user, static (reader, user, c) => reader.ReadAsync(null, user, c), cancellationToken);
 
     /// <summary>Whether an update was handled before: asked only for a press found stale, which may be a redelivery of one that was not.</summary>
-    internal async Task<bool> ReceiptExistsAsync(TurnScope scope, string channel, string externalId, CancellationToken cancellationToken)
+    internal Task<bool> ReceiptExistsAsync(TurnScope scope, string channel, string externalId, CancellationToken cancellationToken) =>
+        WithReaderAsync(scope, (channel, externalId), static (reader, receipt, c) => reader.ReceiptExistsAsync(null, receipt.channel, receipt.externalId, c), cancellationToken);
+
+    /// <summary>Runs a read outside any transaction: on SQLite on a read connection of the turns' own, elsewhere on the turn's context's connection.</summary>
+    private async Task<T> WithReaderAsync<TState, T>(TurnScope scope, TState state, Func<TurnStatements, TState, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         if (!_ownConnections)
-            return await (await scope.StatementsAsync(cancellationToken).ConfigureAwait(false)).ReceiptExistsAsync(null, channel, externalId, cancellationToken).ConfigureAwait(false);
+            return await read(await scope.StatementsAsync(cancellationToken).ConfigureAwait(false), state, cancellationToken).ConfigureAwait(false);
         var reader = await RentReaderAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await reader.ReceiptExistsAsync(null, channel, externalId, cancellationToken).ConfigureAwait(false);
+            return await read(reader, state, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -105,7 +98,9 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         // The turns in a batch depend on its commit, so the leader's own cancellation does not stop it.
         if (lead || await pending.Woken.Task.ConfigureAwait(false))
             await LeadAsync().ConfigureAwait(false);
-        return pending.Failure is { } failure ? throw failure : pending.Outcome;
+        if (pending.Failure is { } failure)
+            ExceptionDispatchInfo.Throw(failure);
+        return pending.Outcome;
     }
 
     private static async Task<TurnWriteOutcome> CommitAloneAsync(TurnStatements statements, TurnWrite write, CancellationToken cancellationToken)
