@@ -67,7 +67,7 @@ async Task<(JsonObject Figures, bool IsComplete)> RunAsync(int instanceCount, in
             InnerHandler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency },
         });
         http.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        var walk = new RegistrationWalk(telegram, http, new Uri(instances[0].BaseUrl, "api/telegram/update"));
+        var walk = new RegistrationWalk(telegram, RegistrationWalk.Over(http, new Uri(instances[0].BaseUrl, "api/telegram/update")));
 
         await RunUsersAsync(walk, firstUser, warmUpUsers, []);
         var latencies = new List<double>(users * RegistrationWalk.UpdatesPerUser);

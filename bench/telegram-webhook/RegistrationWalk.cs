@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace AsnBot.Bench.TelegramWebhook;
 
 /// <summary>One simulated person registering: texts as message updates, presses as callback_query updates on the bot's real keyboards.</summary>
-internal sealed class RegistrationWalk(IBotApiPeer telegram, HttpClient http, Uri webhook)
+internal sealed class RegistrationWalk(IBotApiPeer telegram, PostUpdate post)
 {
     public const int UpdatesPerUser = 12;
     private long _nextUpdateId = 100_000_000;
@@ -38,14 +38,21 @@ internal sealed class RegistrationWalk(IBotApiPeer telegram, HttpClient http, Ur
         return timings;
     }
 
-    private async Task<double> PostAsync(byte[] update, CancellationToken cancellationToken)
+    /// <summary>Updates posted through <paramref name="http"/> (a handler of its own may route them).</summary>
+    public static PostUpdate Over(HttpClient http, Uri webhook) => async (update, cancellationToken) =>
     {
         using var content = new ByteArrayContent(update);
         content.Headers.ContentType = Json;
-        var started = Stopwatch.GetTimestamp();
         using var response = await http.PostAsync(webhook, content, cancellationToken);
+        return response.IsSuccessStatusCode;
+    };
+
+    private async Task<double> PostAsync(byte[] update, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = await post(update, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (!response.IsSuccessStatusCode)
+        if (!succeeded)
             Interlocked.Increment(ref _failures);
         return elapsed;
     }

@@ -1,40 +1,40 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bench.TelegramWebhook;
 
 /// <summary>
 /// The cheapest Bot API that still answers like Telegram: every method succeeds, sendMessage
 /// returns a message and remembers its keyboard (the walk presses those buttons). It validates
-/// nothing and logs nothing, so the figures measure the bot rather than its peer.
+/// nothing and logs nothing, and speaks HTTP on a plain socket (<see cref="LoopbackHttpConnection"/>)
+/// with a JSON reader rather than a document, so the figures measure the bot rather than its peer.
 /// </summary>
-internal sealed class StubBotApi : IAsyncDisposable, IBotApiPeer
+internal sealed class StubBotApi : IBotApiPeer
 {
     public string Token => "7100000001:AAStubTokenForTheWebhookBenchmark00";
-    private readonly WebApplication _app;
+    private readonly Socket _listener;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
     private readonly ConcurrentDictionary<long, List<(int MessageId, string Text, List<(string Label, string Data)> Buttons)>> _chats = new();
+    private readonly Task _accepting;
     private int _nextMessageId;
 
-    private StubBotApi(WebApplication app) => _app = app;
-
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public static async Task<StubBotApi> StartAsync()
+    private StubBotApi()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRoutingCore();
-        var stub = new StubBotApi(builder.Build());
-        stub._app.MapPost("/bot{token}/{method}", stub.HandleAsync);
-        await stub._app.StartAsync();
-        stub.BaseUrl = new Uri(stub._app.Urls.Single());
-        return stub;
+        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _listener.Listen(512);
+        BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndPoint!).Port}/");
+        _accepting = AcceptAsync();
     }
+
+    public Uri BaseUrl { get; }
+
+    public static Task<StubBotApi> StartAsync() => Task.FromResult(new StubBotApi());
 
     public void CreateChat(long chatId) => _chats.TryAdd(chatId, []);
 
@@ -55,61 +55,135 @@ internal sealed class StubBotApi : IAsyncDisposable, IBotApiPeer
         throw new InvalidOperationException($"No button '{label}' in chat {chatId}.");
     }
 
-    private async Task HandleAsync(string method, HttpContext http)
+    private async Task AcceptAsync()
     {
-        using var body = await JsonDocument.ParseAsync(http.Request.Body);
-        http.Response.ContentType = "application/json";
-        switch (method)
+        while (!_stopping.IsCancellationRequested)
         {
-            case "sendMessage":
-                await WriteMessageAsync(http.Response, Sent(body.RootElement));
-                break;
-            case "editMessageReplyMarkup":
-                await WriteMessageAsync(http.Response, (body.RootElement.GetProperty("chat_id").GetInt64(), body.RootElement.GetProperty("message_id").GetInt32(), "-"));
-                break;
-            default:
-                await http.Response.Body.WriteAsync(True);
-                break;
-        }
-    }
-
-    private static readonly byte[] True = """{"ok":true,"result":true}"""u8.ToArray();
-
-    /// <summary>Writes {"ok":true,"result":message} straight into the response, with no document in between.</summary>
-    private static async Task WriteMessageAsync(HttpResponse response, (long ChatId, int MessageId, string Text) message)
-    {
-        await using (var json = new Utf8JsonWriter(response.BodyWriter))
-        {
-            json.WriteStartObject();
-            json.WriteBoolean("ok", true);
-            json.WriteStartObject("result");
-            json.WriteNumber("message_id", message.MessageId);
-            json.WriteNumber("date", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            json.WriteStartObject("chat");
-            json.WriteNumber("id", message.ChatId);
-            json.WriteString("type", "private");
-            json.WriteEndObject();
-            json.WriteString("text", message.Text);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        await response.BodyWriter.FlushAsync();
-    }
-
-    private (long ChatId, int MessageId, string Text) Sent(JsonElement request)
-    {
-        var chatId = request.GetProperty("chat_id").GetInt64();
-        var text = request.GetProperty("text").GetString() ?? string.Empty;
-        var id = Interlocked.Increment(ref _nextMessageId);
-        var buttons = new List<(string, string)>();
-        if (request.TryGetProperty("reply_markup", out var markup) && markup.TryGetProperty("inline_keyboard", out var rows))
-        {
-            foreach (var row in rows.EnumerateArray())
+            Socket socket;
+            try
             {
-                foreach (var button in row.EnumerateArray())
-                    buttons.Add((button.GetProperty("text").GetString()!, button.GetProperty("callback_data").GetString()!));
+                socket = await _listener.AcceptAsync(_stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            socket.NoDelay = true;
+            _connections.TryAdd(socket, 0);
+            _ = ServeAsync(socket);
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        using var connection = new LoopbackHttpConnection(socket);
+        var body = new ArrayBufferWriter<byte>(1024);
+        try
+        {
+            while (await connection.ReadAsync(_stopping.Token) is { } request)
+            {
+                Answer(request, body);
+                WriteResponse(connection.Outgoing, body.WrittenSpan);
+                body.ResetWrittenCount();
+                await connection.SendAsync(_stopping.Token);
             }
         }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
+        {
+            // The bot closed the connection, or the benchmark is over.
+        }
+        finally
+        {
+            _connections.TryRemove(socket, out _);
+        }
+    }
+
+    /// <summary>"POST /bot{token}/{method} HTTP/1.1": the method is the path's last segment.</summary>
+    private void Answer(LoopbackHttpMessage request, ArrayBufferWriter<byte> body)
+    {
+        var line = request.StartLine.Span;
+        var path = line[..line.LastIndexOf((byte)' ')];
+        var method = path[(path.LastIndexOf((byte)'/') + 1)..];
+        if (method.SequenceEqual("sendMessage"u8))
+            WriteMessage(body, Sent(request.Body.Span));
+        else if (method.SequenceEqual("editMessageReplyMarkup"u8))
+            WriteMessage(body, Edited(request.Body.Span));
+        else
+            body.Write("""{"ok":true,"result":true}"""u8);
+    }
+
+    private static void WriteResponse(ArrayBufferWriter<byte> response, ReadOnlySpan<byte> body)
+    {
+        response.Write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "u8);
+        Utf8Formatter.TryFormat(body.Length, response.GetSpan(11), out var written);
+        response.Advance(written);
+        response.Write("\r\n\r\n"u8);
+        response.Write(body);
+    }
+
+    /// <summary>Writes {"ok":true,"result":message}.</summary>
+    private static void WriteMessage(ArrayBufferWriter<byte> body, (long ChatId, int MessageId, string Text) message)
+    {
+        using var json = new Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteBoolean("ok", true);
+        json.WriteStartObject("result");
+        json.WriteNumber("message_id", message.MessageId);
+        json.WriteNumber("date", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        json.WriteStartObject("chat");
+        json.WriteNumber("id", message.ChatId);
+        json.WriteString("type", "private");
+        json.WriteEndObject();
+        json.WriteString("text", message.Text);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static (long ChatId, int MessageId, string Text) Edited(ReadOnlySpan<byte> request)
+    {
+        long chatId = 0;
+        var messageId = 0;
+        var json = new Utf8JsonReader(request);
+        while (json.Read())
+        {
+            if (json.TokenType != JsonTokenType.PropertyName || json.CurrentDepth != 1)
+                continue;
+            if (json.ValueTextEquals("chat_id"u8) && json.Read())
+                chatId = json.GetInt64();
+            else if (json.ValueTextEquals("message_id"u8) && json.Read())
+                messageId = json.GetInt32();
+        }
+        return (chatId, messageId, "-");
+    }
+
+    /// <summary>Remembers a sent message and its inline keyboard's buttons (text and callback_data of each).</summary>
+    private (long ChatId, int MessageId, string Text) Sent(ReadOnlySpan<byte> request)
+    {
+        long chatId = 0;
+        var text = string.Empty;
+        var buttons = new List<(string, string)>();
+        string? label = null, data = null;
+        var json = new Utf8JsonReader(request);
+        while (json.Read())
+        {
+            if (json.TokenType == JsonTokenType.EndObject && label is not null && data is not null)
+            {
+                buttons.Add((label, data));
+                label = data = null;
+            }
+            if (json.TokenType != JsonTokenType.PropertyName)
+                continue;
+            var topLevel = json.CurrentDepth == 1;
+            if (topLevel && json.ValueTextEquals("chat_id"u8) && json.Read())
+                chatId = json.GetInt64();
+            else if (topLevel && json.ValueTextEquals("text"u8) && json.Read())
+                text = json.GetString() ?? string.Empty;
+            else if (!topLevel && json.ValueTextEquals("text"u8) && json.Read())
+                label = json.GetString();
+            else if (!topLevel && json.ValueTextEquals("callback_data"u8) && json.Read())
+                data = json.GetString();
+        }
+        var id = Interlocked.Increment(ref _nextMessageId);
         var messages = _chats.GetOrAdd(chatId, _ => []);
         lock (messages)
             messages.Add((id, text, buttons));
@@ -118,7 +192,11 @@ internal sealed class StubBotApi : IAsyncDisposable, IBotApiPeer
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _stopping.CancelAsync();
+        _listener.Dispose();
+        foreach (var socket in _connections.Keys)
+            socket.Dispose();
+        await _accepting;
+        _stopping.Dispose();
     }
 }
