@@ -17,11 +17,20 @@ public static class TelegramChoiceKeys
 {
     private const int TagLength = 8;
 
-    public static string For(Reply prompt, int index)
+    public static string For(Reply prompt, int index) => For(prompt)[index];
+
+    /// <summary>The keys of all of <paramref name="prompt"/>'s options, in order; the question is hashed once for them all.</summary>
+    public static string[] For(Reply prompt)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var value = prompt.Choices[index].Value;
-        return IsStandalone(value) ? value : Tag(prompt) + ":" + index.ToString(CultureInfo.InvariantCulture);
+        var keys = new string[prompt.Choices.Count];
+        string? tag = null;
+        for (var index = 0; index < keys.Length; index++)
+        {
+            var value = prompt.Choices[index].Value;
+            keys[index] = IsStandalone(value) ? value : (tag ??= Tag(prompt)) + ":" + index.ToString(CultureInfo.InvariantCulture);
+        }
+        return keys;
     }
 
     /// <summary>

@@ -131,7 +131,8 @@ public sealed partial class TelegramSender(
     {
         if (reply.Choices.IsEmpty)
             return null;
-        var buttons = reply.Choices.Select((choice, i) => InlineKeyboardButton.WithCallbackData(choice.Label, TelegramChoiceKeys.For(reply, i))).ToList();
+        var keys = TelegramChoiceKeys.For(reply);
+        var buttons = reply.Choices.Select((choice, i) => InlineKeyboardButton.WithCallbackData(choice.Label, keys[i])).ToList();
         // Short labels (hours, scale points) sit three to a row; sentences get a row each.
         var perRow = reply.Choices.All(c => c.Label.Length <= 8) ? 3 : 1;
         return new InlineKeyboardMarkup(buttons.Chunk(perRow));
