@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AsnBot.Conversations;
 
@@ -12,7 +10,7 @@ namespace AsnBot.Conversations;
 /// </summary>
 internal static class TurnQueries
 {
-    private static readonly ConditionalWeakTable<IModel, CompiledReads> ByModel = [];
+    private static readonly PerModel<CompiledReads> Compiled = new(() => new CompiledReads());
 
     /// <summary>The saved state alone, outside any turn: for looking at the question a person waits on.</summary>
     public static Task<string?> ConversationJsonAsync(AsnBotDbContext db, ChannelUser user, CancellationToken cancellationToken) =>
@@ -22,9 +20,8 @@ internal static class TurnQueries
     public static Task<bool> ConversationExistsAsync(AsnBotDbContext db, long id, CancellationToken cancellationToken) =>
         For(db).ConversationExists(db, id, cancellationToken);
 
-    private static CompiledReads For(AsnBotDbContext db) => ByModel.GetValue(db.Model, static _ => new CompiledReads());
+    private static CompiledReads For(AsnBotDbContext db) => Compiled.For(db);
 
-    /// <summary>Compiled per model, so a process that hosts a SQLite and a PostgreSQL context never runs one's SQL on the other.</summary>
     private sealed class CompiledReads
     {
         public Func<AsnBotDbContext, string, string, CancellationToken, Task<string?>> ConversationJson { get; } =

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AsnBot.Conversations.Engine;
+using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Privacy;
 using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -16,19 +17,24 @@ public sealed class SaveProfileAction : IDialogAction
 {
     public string Name => "save-profile";
 
+    /// <summary>Compiled: every registration ends here, and the query's translation would otherwise be looked up each time.</summary>
+    private static readonly PerModel<Func<AsnBotDbContext, string, CancellationToken, Task<Person?>>> HolderOf = new(() =>
+        EF.CompileAsyncQuery((AsnBotDbContext db, string nip, CancellationToken _) => db.Set<Person>().FirstOrDefault(p => p.Nip == nip)));
+
     public async Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var db = context.Db;
         var nip = context.Answer("nip");
-        var holder = await db.Set<Person>().FirstOrDefaultAsync(p => p.Nip == nip, cancellationToken).ConfigureAwait(false);
+        var holder = await HolderOf.For(db)(db, nip, cancellationToken).ConfigureAwait(false);
         if (holder is not null && holder.Id != context.PersonId && context.Arg("when_nip_taken") is { Length: > 0 } offerLink)
             return ActionOutcome.GoTo(offerLink);
         if (holder is not null && holder.Id != context.PersonId)
             return ActionOutcome.GoTo(context.Arg("nip_step") is { Length: > 0 } step ? step : "nip", new Reply(context.Arg("nip_taken")));
 
+        // Someone correcting their own profile usually keeps their NIP: the holder found is then the person.
         var person = context.PersonId is { } id
-            ? await db.Set<Person>().FirstAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
+            ? holder ?? await db.Set<Person>().FirstAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
             : null;
         var isNew = person is null;
         person ??= new Person
