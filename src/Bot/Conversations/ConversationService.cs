@@ -202,7 +202,12 @@ public sealed partial class ConversationService(
         replies.AddRange(turn.Replies);
         var actionsRan = turn.Action is not null;
         if (actionsRan)
+        {
             await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+            // A failed turn rolls its whole transaction back, so a savepoint around SaveChanges
+            // (EF's default inside a transaction of the caller's) would be two statements for nothing.
+            db.Database.AutoSavepointsEnabled = false;
+        }
         (turn, personId) = (await RunActionsAsync(scope, underWriter: true, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false))!.Value;
 
         // What the actions changed goes first: the conversation row refers to the person they may have added.
