@@ -23,8 +23,20 @@ internal sealed class LoopbackHttpConnection(Socket socket) : IDisposable
     private int _end;
     private byte[] _chunked = new byte[4096];
 
-    /// <summary>Where a message to send is put together; valid until the next <see cref="SendAsync"/>.</summary>
-    public ArrayBufferWriter<byte> Outgoing { get; } = new(4096);
+    private readonly ArrayBufferWriter<byte> _outgoing = new(4096);
+
+    /// <summary>
+    /// Puts a message together for <see cref="SendAsync"/>: <paramref name="head"/> is its start line
+    /// and headers up to and including "Content-Length: ", which is written here with the body.
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> head, ReadOnlySpan<byte> body)
+    {
+        _outgoing.Write(head);
+        Utf8Formatter.TryFormat(body.Length, _outgoing.GetSpan(11), out var written);
+        _outgoing.Advance(written);
+        _outgoing.Write("\r\n\r\n"u8);
+        _outgoing.Write(body);
+    }
 
     /// <summary>The next message, or null when the other side closed the connection between messages.</summary>
     public async ValueTask<LoopbackHttpMessage?> ReadAsync(CancellationToken cancellationToken)
@@ -72,13 +84,13 @@ internal sealed class LoopbackHttpConnection(Socket socket) : IDisposable
         return whole;
     }
 
-    /// <summary>Sends what <see cref="Outgoing"/> holds, and empties it.</summary>
+    /// <summary>Sends what <see cref="Write"/> put together, and empties it.</summary>
     public async ValueTask SendAsync(CancellationToken cancellationToken)
     {
-        var bytes = Outgoing.WrittenMemory;
+        var bytes = _outgoing.WrittenMemory;
         while (!bytes.IsEmpty)
             bytes = bytes[await socket.SendAsync(bytes, SocketFlags.None, cancellationToken)..];
-        Outgoing.ResetWrittenCount();
+        _outgoing.ResetWrittenCount();
     }
 
     public void Dispose() => socket.Dispose();

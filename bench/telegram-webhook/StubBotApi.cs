@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -83,7 +82,7 @@ internal sealed class StubBotApi : IBotApiPeer
             while (await connection.ReadAsync(_stopping.Token) is { } request)
             {
                 Answer(request, body);
-                WriteResponse(connection.Outgoing, body.WrittenSpan);
+                connection.Write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "u8, body.WrittenSpan);
                 body.ResetWrittenCount();
                 await connection.SendAsync(_stopping.Token);
             }
@@ -110,15 +109,6 @@ internal sealed class StubBotApi : IBotApiPeer
             WriteMessage(body, Edited(request.Body.Span));
         else
             body.Write("""{"ok":true,"result":true}"""u8);
-    }
-
-    private static void WriteResponse(ArrayBufferWriter<byte> response, ReadOnlySpan<byte> body)
-    {
-        response.Write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "u8);
-        Utf8Formatter.TryFormat(body.Length, response.GetSpan(11), out var written);
-        response.Advance(written);
-        response.Write("\r\n\r\n"u8);
-        response.Write(body);
     }
 
     /// <summary>Writes {"ok":true,"result":message}.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -25,12 +23,7 @@ internal sealed class WebhookClient(Uri webhook, string secretHeader, string sec
     public async Task<bool> PostAsync(byte[] update, CancellationToken cancellationToken)
     {
         var connection = _idle.TryTake(out var idle) ? idle : await ConnectAsync(cancellationToken);
-        var request = connection.Outgoing;
-        request.Write(_head);
-        Utf8Formatter.TryFormat(update.Length, request.GetSpan(11), out var written);
-        request.Advance(written);
-        request.Write("\r\n\r\n"u8);
-        request.Write(update);
+        connection.Write(_head, update);
         await connection.SendAsync(cancellationToken);
         var response = await connection.ReadAsync(cancellationToken) ?? throw new IOException("The bot closed the connection without answering.");
         // "HTTP/1.1 200 OK": the status is the three digits after the first space.
