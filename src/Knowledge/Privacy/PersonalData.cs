@@ -42,6 +42,10 @@ public static class PersonalData
     public static void Log(AsnBotDbContext db, Guid personId, string actor, string activity, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Add(new ProcessingLogEntry { PersonId = personId, Actor = actor, Activity = activity, At = at });
+        db.Add(Entry(personId, actor, activity, at));
     }
+
+    /// <summary>The same entry, for a caller that writes its rows itself (<see cref="ModelRows"/>).</summary>
+    public static ProcessingLogEntry Entry(Guid personId, string actor, string activity, DateTimeOffset at) =>
+        new() { PersonId = personId, Actor = actor, Activity = activity, At = at };
 }

@@ -2,18 +2,19 @@ using System.Globalization;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
+using AsnBot.Knowledge.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AsnBot.Knowledge.Tests.Outbox;
 
 /// <summary>On PostgreSQL a broadcast is written two batches at a time; a cancel arriving meanwhile must still leave nothing to send.</summary>
-public sealed class CancelDuringEnqueueTests(OutboxDatabases databases) : IClassFixture<OutboxDatabases>
+public sealed class CancelDuringEnqueueTests(ProviderDatabases databases) : IClassFixture<ProviderDatabases>
 {
     [Fact]
     public async Task A_cancel_while_a_batch_is_being_written_on_PostgreSQL_waits_for_it_and_cancels_its_rows_too()
     {
-        await using var database = await databases.CreateAsync(OutboxIndexTests.Postgres);
+        await using var database = await databases.CreateAsync(ProviderDatabases.Postgres);
         var now = DateTimeOffset.UtcNow;
         long id;
         Guid first;

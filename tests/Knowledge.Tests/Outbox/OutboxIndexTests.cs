@@ -4,7 +4,6 @@ using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Knowledge.Profiles;
 using AsnBot.Knowledge.Tests.Support;
-using AsnBot.TestPeers.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsnBot.Knowledge.Tests.Outbox;
@@ -14,10 +13,10 @@ namespace AsnBot.Knowledge.Tests.Outbox;
 /// the dispatcher's statements to the filters of those indexes and the dedupe to its promise, on a
 /// real SQLite file and a real PostgreSQL.
 /// </summary>
-public sealed class OutboxIndexTests(OutboxDatabases databases) : IClassFixture<OutboxDatabases>
+public sealed class OutboxIndexTests(ProviderDatabases databases) : IClassFixture<ProviderDatabases>
 {
-    public const string Sqlite = "sqlite";
-    public const string Postgres = "postgres";
+    private const string Sqlite = ProviderDatabases.Sqlite;
+    private const string Postgres = ProviderDatabases.Postgres;
 
     [Theory]
     [InlineData(Sqlite)]
@@ -168,39 +167,4 @@ public sealed class OutboxIndexTests(OutboxDatabases databases) : IClassFixture<
         Unit = "Dinas Kesehatan", Position = "Pengadministrasi", JobLevel = "pelaksana", Province = "Sumatera Utara", City = "Kota Medan",
         TimeZone = IndonesianTimeZone.WIB, RegisteredAt = now, UpdatedAt = now,
     };
-}
-
-/// <summary>A PostgreSQL server for the class, and a fresh migrated database of either provider per test.</summary>
-public sealed class OutboxDatabases : IAsyncLifetime
-{
-    private PostgresServer? _postgres;
-
-    public async Task InitializeAsync() => _postgres = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_postgres is not null)
-            await _postgres.DisposeAsync();
-    }
-
-    public async Task<OutboxDatabase> CreateAsync(string provider)
-    {
-        if (provider == OutboxIndexTests.Sqlite)
-        {
-            var file = await TestDatabase.CreateAsync();
-            return new OutboxDatabase(file.Open, file.DisposeAsync);
-        }
-        var connectionString = await (_postgres ?? throw new InvalidOperationException("PostgreSQL is not started.")).CreateDatabaseAsync();
-        PostgresAsnBotDbContext Open() => new(new DbContextOptionsBuilder<PostgresAsnBotDbContext>().UseNpgsql(connectionString).Options);
-        await using (var db = Open())
-            await db.Database.MigrateAsync();
-        return new OutboxDatabase(Open, () => ValueTask.CompletedTask);
-    }
-}
-
-public sealed class OutboxDatabase(Func<AsnBotDbContext> open, Func<ValueTask> dispose) : IAsyncDisposable
-{
-    public AsnBotDbContext Open() => open();
-
-    public ValueTask DisposeAsync() => dispose();
 }

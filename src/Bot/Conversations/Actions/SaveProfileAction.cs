@@ -56,9 +56,11 @@ public sealed class SaveProfileAction : IDialogAction
 
         if (isNew)
         {
-            db.Add(person);
-            db.Add(new ChannelAccount { PersonId = person.Id, Channel = context.User.Channel, Address = context.User.Address, LinkedAt = context.Now });
-            db.Add(new ConsentRecord
+            // Every registration ends here: its four new rows are written as they are, without
+            // EF Core's change tracking, which cost several times the inserts (see ModelRows).
+            await ModelRows.InsertAsync(db, person, cancellationToken).ConfigureAwait(false);
+            await ModelRows.InsertAsync(db, new ChannelAccount { PersonId = person.Id, Channel = context.User.Channel, Address = context.User.Address, LinkedAt = context.Now }, cancellationToken).ConfigureAwait(false);
+            await ModelRows.InsertAsync(db, new ConsentRecord
             {
                 PersonId = person.Id,
                 TextVersion = context.Answer("consent_version"),
@@ -67,8 +69,8 @@ public sealed class SaveProfileAction : IDialogAction
                 GivenAt = long.TryParse(context.Answer("consent_at"), CultureInfo.InvariantCulture, out var ticks)
                     ? new DateTimeOffset(ticks, TimeSpan.Zero)
                     : context.Now,
-            });
-            PersonalData.Log(db, person.Id, "AsnBot", "Persetujuan diberikan dan profil disimpan saat pendaftaran", context.Now);
+            }, cancellationToken).ConfigureAwait(false);
+            await ModelRows.InsertAsync(db, PersonalData.Entry(person.Id, "AsnBot", "Persetujuan diberikan dan profil disimpan saat pendaftaran", context.Now), cancellationToken).ConfigureAwait(false);
         }
         else
         {
