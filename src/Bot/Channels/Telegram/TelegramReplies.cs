@@ -5,7 +5,8 @@ using AsnBot.Delivery;
 namespace AsnBot.Channels.Telegram;
 
 /// <summary>
-/// Sends a turn's replies in order, the way a person expects an answer: waits out a 429's
+/// Sends a turn's replies in order (joined into as few messages as read well, see <see cref="Messages"/>),
+/// the way a person expects an answer: waits out a 429's
 /// retry_after and sends then, retries other failures a few times with jittered back-off,
 /// and stops at once when the chat is gone.
 /// </summary>
@@ -18,21 +19,57 @@ public sealed partial class TelegramReplies(TelegramSender sender, TimeProvider 
     public async Task DeliverAsync(ChannelUser to, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(replies);
-        foreach (var reply in replies)
+        foreach (var (text, prompt) in Messages(replies))
         {
             // A later reply without the earlier one would read out of context; stop at the first loss.
-            if (!await DeliverOneAsync(to, reply, cancellationToken).ConfigureAwait(false))
+            if (!await DeliverOneAsync(to, text, prompt, cancellationToken).ConfigureAwait(false))
                 return;
         }
     }
 
-    private async Task<bool> DeliverOneAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// A turn's replies as Telegram messages: a reply without choices goes out in one message
+    /// with the replies after it, a blank line between, up to and including the next one with
+    /// choices (the message's <c>Prompt</c>, whose keyboard goes under it), as long as they fit in
+    /// one message. So a question comes with what leads up to it in
+    /// one bubble, its buttons right under it, and a turn sends fewer messages into a chat, where
+    /// Telegram allows about one a second before it answers 429.
+    /// </summary>
+    internal static IEnumerable<(string Text, Reply Prompt)> Messages(IReadOnlyList<Reply> replies)
+    {
+        string? text = null;
+        foreach (var reply in replies)
+        {
+            if (text is null)
+                text = reply.Text;
+            else if (text.Length + 2 + reply.Text.Length <= TelegramText.MaxLength)
+                text = Joined(text, reply.Text);
+            else
+            {
+                yield return (text, new Reply(text));
+                text = reply.Text;
+            }
+            if (reply.Choices.Count > 0)
+            {
+                yield return (text, reply);
+                text = null;
+            }
+        }
+        if (text is not null)
+            yield return (text, new Reply(text));
+    }
+
+    /// <summary>Two texts a blank line apart (a dialog's text often ends in a line break of its own).</summary>
+    private static string Joined(string first, string second) =>
+        first.Length == 0 ? second : second.Length == 0 ? first : first.TrimEnd('\n') + "\n\n" + second.TrimStart('\n');
+
+    private async Task<bool> DeliverOneAsync(ChannelUser to, string text, Reply prompt, CancellationToken cancellationToken)
     {
         var throttles = 0;
         var failures = 0;
         while (true)
         {
-            var result = await sender.SendAsync(to, reply, cancellationToken).ConfigureAwait(false);
+            var result = await sender.SendAsync(to, text, prompt, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case SendStatus.Sent:

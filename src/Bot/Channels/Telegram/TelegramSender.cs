@@ -26,20 +26,32 @@ public sealed partial class TelegramSender(
     private const string AnsweredKey = "answered";
     public string Channel => ChannelName;
 
-    public async Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return SendAsync(to, reply.Text, reply, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="text"/> under <paramref name="prompt"/>'s keyboard: the text may carry
+    /// the replies before the question too (<see cref="TelegramReplies.Messages"/>), while the keys
+    /// stay those of the question as asked, which a press is resolved against.
+    /// </summary>
+    public async Task<SendResult> SendAsync(ChannelUser to, string text, Reply prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(prompt);
         if (!bot.IsEnabled)
             return new SendResult(SendStatus.Failed, Error: "The Telegram channel is off: Telegram:BotToken is empty.");
         if (!long.TryParse(to.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
             return new SendResult(SendStatus.RecipientGone, Error: "Not a Telegram chat id.");
 
-        var parts = TelegramText.Split(reply.Text);
+        var parts = TelegramText.Split(text);
         for (var i = 0; i < parts.Count; i++)
         {
             // The keyboard goes under the last part, right where the question ends.
-            var keyboard = i == parts.Count - 1 ? Keyboard(reply) : null;
+            var keyboard = i == parts.Count - 1 ? Keyboard(prompt) : null;
             if (parts[i].Length == 0 && keyboard is null)
                 continue;
             var html = TelegramText.Escape(parts[i].Length == 0 ? "…" : parts[i]);

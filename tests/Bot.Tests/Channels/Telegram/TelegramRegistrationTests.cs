@@ -43,6 +43,21 @@ public abstract class TelegramRegistrationTests(TelegramMode mode) : TelegramTes
     }
 
     [Fact]
+    public async Task The_welcome_comes_with_the_consent_question_in_one_message_under_its_buttons()
+    {
+        var person = NewPerson();
+        await person.SayAsync("/start");
+
+        var sent = Assert.Single(Telegram.Calls("sendMessage"));
+        Assert.True(sent.Succeeded);
+        var message = Assert.Single(person.Last);
+        Assert.StartsWith("Selamat datang di AsnBot 👋", message.Text, StringComparison.Ordinal);
+        Assert.Contains("(jam pelajaran) Anda.\n\nSebelum mulai", message.Text, StringComparison.Ordinal);
+        Assert.EndsWith("Apakah Anda setuju?", message.Text.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(["Setuju", "Tidak setuju"], message.Keyboard!.Buttons.Select(b => b.Text));
+    }
+
+    [Fact]
     public async Task A_press_is_acknowledged_in_the_webhook_response_and_by_a_call_of_its_own_when_polling()
     {
         var person = NewPerson();

@@ -37,6 +37,42 @@ public sealed class TelegramTextTests
     }
 }
 
+public sealed class TelegramReplyJoiningTests
+{
+    private static readonly Reply Question = new("Apakah Anda setuju?") { Choices = [new("Setuju", "ya"), new("Tidak setuju", "tidak")] };
+
+    [Fact]
+    public void Replies_before_a_question_go_out_with_it_as_one_message_under_its_keyboard()
+    {
+        var messages = TelegramReplies.Messages([new Reply("Selamat datang 👋\n"), new Reply("Sebelum mulai:"), Question, new Reply("Catatan penutup")]).ToList();
+
+        Assert.Equal(2, messages.Count);
+        Assert.Equal("Selamat datang 👋\n\nSebelum mulai:\n\nApakah Anda setuju?", messages[0].Text);
+        Assert.Same(Question, messages[0].Prompt);
+        Assert.Equal(("Catatan penutup", 0), (messages[1].Text, messages[1].Prompt.Choices.Count));
+    }
+
+    [Fact]
+    public void The_joined_question_keeps_the_keys_of_the_question_as_asked()
+    {
+        var (_, prompt) = TelegramReplies.Messages([new Reply("Selamat datang"), Question]).Single();
+
+        Assert.Equal(Question.Choices[1], TelegramChoiceKeys.Resolve(TelegramChoiceKeys.For(prompt, 1), Question));
+    }
+
+    [Fact]
+    public void Replies_that_would_not_fit_in_one_message_together_go_out_apart()
+    {
+        var long1 = new Reply(new string('a', 3000));
+        var long2 = new Reply(new string('b', 1500)) { Choices = Question.Choices };
+
+        var messages = TelegramReplies.Messages([long1, long2, new Reply("c"), new Reply("d")]).ToList();
+
+        Assert.Equal([long1.Text, long2.Text, "c\n\nd"], messages.Select(m => m.Text));
+        Assert.Same(long2, messages[1].Prompt);
+    }
+}
+
 public sealed class TelegramChoiceKeyTests
 {
     private static readonly Reply Question = new("Jenjang jabatan Anda yang mana?")
