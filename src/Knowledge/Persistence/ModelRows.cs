@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -32,17 +33,11 @@ public static class ModelRows
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (plan.Generated is { } own && own.GetGetter().GetClrValueUsingContainingEntity(entity) is not (0 or 0L))
-                throw new InvalidOperationException($"The new {typeof(T).Name} already has a {own.Name}; the database gives it one.");
             await using var command = plan.Command(connection, db.Database.CurrentTransaction?.GetDbTransaction(), entity);
-            if (plan.Generated is not { } generated)
-            {
+            if (plan.GeneratesKey)
+                plan.SetKey(entity, await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+            else
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            var key = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The database returned no {generated.Name} for the new {typeof(T).Name}.");
-            generated.PropertyInfo!.SetValue(entity, Convert.ChangeType(key, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture));
         }
         finally
         {
@@ -51,28 +46,33 @@ public static class ModelRows
         }
     }
 
-    /// <summary>One entity type's INSERT: its SQL and, in the order of its parameters, the properties with their type mappings.</summary>
-    private sealed class InsertPlan(string sql, IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, IProperty? generated)
+    /// <summary>One column of an INSERT: its parameter, how the property is read, and how its value is written (the mapping applies the property's value converter, as SaveChanges does).</summary>
+    private sealed record InsertColumn(string Parameter, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
+
+    /// <summary>One entity type's INSERT: its SQL and its columns in the order of their parameters.</summary>
+    private sealed class InsertPlan(string sql, IReadOnlyList<InsertColumn> columns, IProperty? generated)
     {
-        /// <summary>The integer key the database generates, when the entity has one.</summary>
-        public IProperty? Generated { get; } = generated;
+        /// <summary>Whether the database generates the key (an integer one), which the INSERT returns.</summary>
+        public bool GeneratesKey => generated is not null;
 
         public DbCommand Command(DbConnection connection, DbTransaction? transaction, object entity)
         {
+            if (generated is not null && generated.GetGetter().GetClrValueUsingContainingEntity(entity) is not (0 or 0L))
+                throw new InvalidOperationException($"The new {entity.GetType().Name} already has a {generated.Name}; the database gives it one.");
             var command = connection.CreateCommand();
 #pragma warning disable CA2100 // Built from the model's table and column names; every value is a parameter.
             command.CommandText = sql;
 #pragma warning restore CA2100
             command.Transaction = transaction;
-            for (var i = 0; i < columns.Count; i++)
-            {
-                var (property, mapping) = columns[i];
-                // The mapping applies the property's value converter, as SaveChanges does.
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
-                command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, value, property.IsNullable));
-            }
+            foreach (var column in columns)
+                command.Parameters.Add(column.Mapping.CreateParameter(command, column.Parameter, column.Getter.GetClrValueUsingContainingEntity(entity), column.Nullable));
             return command;
         }
+
+        public void SetKey(object entity, object? key) =>
+            generated!.PropertyInfo!.SetValue(entity, Convert.ChangeType(
+                key ?? throw new InvalidOperationException($"The database returned no {generated.Name} for the new {entity.GetType().Name}."),
+                generated.ClrType, CultureInfo.InvariantCulture));
 
         public static InsertPlan For(AsnBotDbContext db, Type type)
         {
@@ -82,17 +82,12 @@ public static class ModelRows
             var sql = db.GetService<ISqlGenerationHelper>();
             var key = entityType.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd, PropertyInfo: not null } only]
                 && (only.ClrType == typeof(long) || only.ClrType == typeof(int)) ? only : null;
-            var columns = new List<(IProperty, RelationalTypeMapping)>();
-            foreach (var property in entityType.GetProperties())
-            {
-                if (property == key)
-                    continue;
-                if (property.IsShadowProperty() || property.PropertyInfo is null)
-                    throw new NotSupportedException($"{type.Name}.{property.Name} has no property of its own to read; insert it through the change tracker.");
-                columns.Add((property, property.GetRelationalTypeMapping()));
-            }
-            var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Item1.GetColumnName(table)!)));
-            var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
+            var properties = entityType.GetProperties().Where(p => p != key).ToList();
+            if (properties.FirstOrDefault(p => p.IsShadowProperty() || p.PropertyInfo is null) is { } shadow)
+                throw new NotSupportedException($"{type.Name}.{shadow.Name} has no property of its own to read; insert it through the change tracker.");
+            var columns = properties.Select((p, i) => new InsertColumn("@p" + i, p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable)).ToList();
+            var names = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+            var values = string.Join(", ", columns.Select(c => c.Parameter));
             var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})"
                 + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
             return new InsertPlan(text, columns, key);
