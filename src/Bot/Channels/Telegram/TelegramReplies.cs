@@ -5,10 +5,9 @@ using AsnBot.Delivery;
 namespace AsnBot.Channels.Telegram;
 
 /// <summary>
-/// Sends a turn's replies in order (joined into as few messages as read well, see <see cref="Messages"/>),
-/// the way a person expects an answer: waits out a 429's
-/// retry_after and sends then, retries other failures a few times with jittered back-off,
-/// and stops at once when the chat is gone.
+/// Sends a turn's replies in order, as few messages as read well (<see cref="Messages"/>), the
+/// way a person expects an answer: waits out a 429's retry_after and sends then, retries other
+/// failures a few times with jittered back-off, and stops at once when the chat is gone.
 /// </summary>
 public sealed partial class TelegramReplies(TelegramSender sender, TimeProvider time, ILogger<TelegramReplies> logger)
 {
@@ -31,9 +30,9 @@ public sealed partial class TelegramReplies(TelegramSender sender, TimeProvider 
     /// A turn's replies as Telegram messages: a reply without choices goes out in one message
     /// with the replies after it, a blank line between, up to and including the next one with
     /// choices (the message's <c>Prompt</c>, whose keyboard goes under it), as long as they fit in
-    /// one message. So a question comes with what leads up to it in
-    /// one bubble, its buttons right under it, and a turn sends fewer messages into a chat, where
-    /// Telegram allows about one a second before it answers 429.
+    /// one message. So a question comes in one bubble with what leads up to it, its buttons right
+    /// under it, and a turn sends fewer messages into a chat, where Telegram allows about one a
+    /// second before it answers 429.
     /// </summary>
     internal static IEnumerable<(string Text, Reply Prompt)> Messages(IReadOnlyList<Reply> replies)
     {
