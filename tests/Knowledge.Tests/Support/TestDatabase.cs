@@ -9,6 +9,7 @@ namespace AsnBot.Knowledge.Tests.Support;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"asnbot-knowledge-{Guid.NewGuid():N}.db");
+    private int _people;
 
     private TestDatabase()
     {
@@ -25,13 +26,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public AsnBotDbContext Open() =>
         new SqliteAsnBotDbContext(new DbContextOptionsBuilder<SqliteAsnBotDbContext>().UseSqlite($"Data Source={_file}").Options);
 
-    /// <summary>A registered person to hang rows on.</summary>
+    /// <summary>A registered person to hang rows on, with a NIP of their own in this database (the last three digits count the people added).</summary>
     public async Task<Person> AddPersonAsync(IndonesianTimeZone zone = IndonesianTimeZone.WIB, string agency = "Pemerintah Kota Medan")
     {
         await using var db = Open();
         var person = new Person
         {
-            Nip = "198001012005011" + Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Nip = "198001012005011" + Interlocked.Increment(ref _people).ToString("000", System.Globalization.CultureInfo.InvariantCulture),
             FullName = "Andi Siregar",
             Agency = agency,
             Unit = "Dinas Komunikasi dan Informatika",
