@@ -128,20 +128,28 @@ public sealed partial class ConversationService(
     /// <see cref="TurnStore"/> commits together with other turns' on SQLite. Only a turn that runs
     /// a writing action takes the writer for all of its work (<see cref="RunWithActionsAsync"/>).
     /// A <paramref name="press"/> stands in for <paramref name="input"/>: it is resolved against
-    /// the state read, and one that belongs to no waiting question writes nothing, not even its receipt.
+    /// the state read, and one that belongs to no waiting question writes nothing, not even its receipt:
+    /// so when the state came from memory, the press is tried once more on a fresh read first.
     /// </summary>
     private async Task<TurnResult> RunOnceAsync(ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
     {
         await using var scope = new TurnScope(scopes);
         var now = time.GetUtcNow();
-        var (record, personId) = await store.ReadAsync(scope, user, cancellationToken).ConfigureAwait(false);
-        if (Plan(record, personId, input, press, now) is not { } planned)
+        var read = await store.ReadAsync(scope, user, cancellationToken).ConfigureAwait(false);
+        var planned = Plan(read.Conversation, read.PersonId, input, press, now);
+        if (planned is null && read.IsRemembered)
+        {
+            read = await store.ReadFreshAsync(scope, user, cancellationToken).ConfigureAwait(false);
+            planned = Plan(read.Conversation, read.PersonId, input, press, now);
+        }
+        var (record, personId) = read;
+        if (planned is null)
         {
             return externalId is not null && await store.ReceiptExistsAsync(scope, user.Channel, externalId, cancellationToken).ConfigureAwait(false)
                 ? new TurnResult([], WasDuplicate: true)
                 : new TurnResult([]) { WasStalePress = true };
         }
-        var (turn, pressed) = planned;
+        var (turn, pressed) = planned.Value;
         var replies = ImmutableList.CreateBuilder<Reply>();
         replies.AddRange(turn.Replies);
         if (await RunActionsAsync(scope, underWriter: false, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false) is not { } readOnly)
@@ -213,8 +221,9 @@ public sealed partial class ConversationService(
         // What the actions changed goes first: the conversation row refers to the person they may have added.
         if (actionsRan)
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await WriteStateAsync(db, statements, transaction, user, record, turn.State, personId, now, actionsRan, cancellationToken).ConfigureAwait(false);
+        var written = await WriteStateAsync(db, statements, transaction, user, record, turn.State, personId, now, actionsRan, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        store.Remember(user, written, personId);
         return new TurnResult(replies.ToImmutable()) { Pressed = pressed };
     }
 
@@ -251,22 +260,29 @@ public sealed partial class ConversationService(
     /// actions ran, a row that is gone was deleted by one of them in this very transaction
     /// (erasing the person's data), which is no conflict: the state is then written afresh.
     /// That is asked only when the write missed, so a turn whose write lands reads nothing more.
+    /// Gives back the row as written, null when none is kept.
     /// </summary>
-    private static async Task WriteStateAsync(AsnBotDbContext db, TurnStatements statements, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
+    private static async Task<ConversationRecord?> WriteStateAsync(AsnBotDbContext db, TurnStatements statements, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
     {
         var json = StateToKeep(state, personId);
         if (read is not null)
         {
-            var written = json is null
-                ? await statements.TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
-                : await statements.TryUpdateAsync(transaction, read, personId, json, now, cancellationToken).ConfigureAwait(false);
-            if (written)
-                return;
+            if (json is null)
+            {
+                if (await statements.TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false))
+                    return null;
+            }
+            else if (await statements.TryUpdateAsync(transaction, read, personId, json, now, cancellationToken).ConfigureAwait(false) is { } updated)
+            {
+                return updated;
+            }
             if (!actionsRan || await TurnQueries.ConversationExistsAsync(db, read.Id, cancellationToken).ConfigureAwait(false))
                 throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read.");
         }
-        if (json is not null && !await statements.TryInsertAsync(transaction, user, personId, json, now, cancellationToken).ConfigureAwait(false))
-            throw new DbUpdateConcurrencyException("Another turn wrote this conversation's first state since it was read.");
+        if (json is null)
+            return null;
+        return await statements.TryInsertAsync(transaction, user, personId, json, now, cancellationToken).ConfigureAwait(false)
+            ?? throw new DbUpdateConcurrencyException("Another turn wrote this conversation's first state since it was read.");
     }
 
     /// <summary>The state's text to save, or null: someone who never registered and is not mid-dialog leaves no row at all.</summary>

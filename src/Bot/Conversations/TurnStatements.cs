@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using AsnBot.Knowledge.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,7 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AsnBot.Conversations;
 
 /// <summary>What a turn starts from: the saved conversation (null before the first) and the person the address belongs to.</summary>
-internal sealed record TurnRead(ConversationRecord? Conversation, Guid? PersonId);
+internal sealed record TurnRead(ConversationRecord? Conversation, Guid? PersonId)
+{
+    /// <summary>Taken from <see cref="ConversationCache"/>, not read: what a turn writes over it is checked all the same.</summary>
+    public bool IsRemembered { get; init; }
+}
 
 /// <summary>
 /// All a turn that ran no action writes: its receipt (when the channel gave the update an id)
@@ -38,6 +43,12 @@ internal enum TurnWriteOutcome
 /// instants are written as UTC ticks, as <see cref="UtcTicksConverter"/> stores them for the
 /// model, and a person id goes through the model's own type mapping, so a row written here reads
 /// back like one EF wrote.
+/// <para>
+/// A conversation is written only while its address still belongs to the person the turn started
+/// with (<see cref="PersonUnchanged"/>): a turn that began before a link, an erasure or a change
+/// made elsewhere misses its write and runs again, rather than write a stale person onto the row.
+/// That check is what lets a turn start from <see cref="ConversationCache"/>.
+/// </para>
 /// </summary>
 internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapping guidMapping) : IAsyncDisposable
 {
@@ -46,6 +57,11 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
         FROM (SELECT 1 AS "One") AS k
         LEFT JOIN conversations AS c ON c."Channel" = @channel AND c."Address" = @address
         LEFT JOIN channel_accounts AS a ON a."Channel" = @channel AND a."Address" = @address
+        """;
+
+    /// <summary>The address belongs to <c>@person</c> (to nobody when it is null), as the turn found it.</summary>
+    private const string PersonUnchanged = """
+        (SELECT a."PersonId" FROM channel_accounts AS a WHERE a."Channel" = @channel AND a."Address" = @address) IS NOT DISTINCT FROM @person
         """;
 
     private DbCommand? _read;
@@ -101,66 +117,91 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
     }
 
     /// <summary>
-    /// Writes a turn's state over the version it read, then its receipt. The receipt is looked
-    /// for first, so nothing at all is written for a redelivery or a conflict (a row changed or
-    /// first written by another turn since it was read), and no savepoint is needed to undo a
+    /// Writes a turn's state over the version it read, then its receipt, and gives back the row as
+    /// written (null when none is kept). The receipt is looked for first, so nothing at all is
+    /// written for a redelivery or a conflict (a row changed or first written by another turn since
+    /// it was read, or the address linked to someone else), and no savepoint is needed to undo a
     /// part. Two deliveries of one update in one SQLite transaction: the second finds the first's
     /// receipt. On PostgreSQL the second's receipt insert waits for the first's transaction, finds
     /// the receipt written, and its turn (rolled back) is run again and found a redelivery.
     /// </summary>
-    public async Task<TurnWriteOutcome> ApplyAsync(DbTransaction transaction, TurnWrite write, CancellationToken cancellationToken)
+    public async Task<(TurnWriteOutcome Outcome, ConversationRecord? Written)> ApplyAsync(DbTransaction transaction, TurnWrite write, CancellationToken cancellationToken)
     {
         if (write.ExternalId is not null && await ReceiptExistsAsync(transaction, write.User.Channel, write.ExternalId, cancellationToken).ConfigureAwait(false))
-            return TurnWriteOutcome.Duplicate;
+            return (TurnWriteOutcome.Duplicate, null);
+        ConversationRecord? written = null;
         if (write.Read is { } read)
         {
-            var written = write.StateJson is null
-                ? await TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
-                : await TryUpdateAsync(transaction, read, write.PersonId, write.StateJson, write.Now, cancellationToken).ConfigureAwait(false);
-            if (!written)
-                return TurnWriteOutcome.Conflict;
+            if (write.StateJson is null
+                ? !await TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
+                : (written = await TryUpdateAsync(transaction, read, write.PersonId, write.StateJson, write.Now, cancellationToken).ConfigureAwait(false)) is null)
+                return (TurnWriteOutcome.Conflict, null);
         }
-        else if (write.StateJson is not null && !await TryInsertAsync(transaction, write.User, write.PersonId, write.StateJson, write.Now, cancellationToken).ConfigureAwait(false))
+        else if (write.StateJson is not null
+            && (written = await TryInsertAsync(transaction, write.User, write.PersonId, write.StateJson, write.Now, cancellationToken).ConfigureAwait(false)) is null)
         {
-            return TurnWriteOutcome.Conflict;
+            return (TurnWriteOutcome.Conflict, null);
         }
         // Found missing above, the receipt can only be there now if another transaction wrote it
         // meanwhile (on PostgreSQL the insert waits for it): this turn's state is then not to be kept.
         if (write.ExternalId is not null && !await TryRecordReceiptAsync(transaction, write.User.Channel, write.ExternalId, write.Now, cancellationToken).ConfigureAwait(false))
             throw new DbUpdateConcurrencyException("The update was handled by another turn since its receipt was looked for.");
-        return TurnWriteOutcome.Written;
-    }
-
-    /// <summary>The first row of a conversation; false when another turn of the same person wrote one since this turn read none.</summary>
-    public async Task<bool> TryInsertAsync(DbTransaction transaction, ChannelUser user, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var command = Prepare(ref _insert, transaction,
-            """INSERT INTO conversations ("Channel", "Address", "PersonId", "StateJson", "Version", "UpdatedAt") VALUES (@channel, @address, @person, @state, 1, @now) ON CONFLICT ("Channel", "Address") DO NOTHING""",
-            "@channel", "@address", "@person", "@state", "@now");
-        Set(command, user.Channel, user.Address, PersonId(personId), stateJson, now.UtcTicks);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        return (TurnWriteOutcome.Written, written);
     }
 
     /// <summary>
-    /// Writes the new state over the version that was read. False when the row is no longer
-    /// that version: anybody's write in between, or the row deleted since (the caller tells which).
+    /// The first row of a conversation, as written; null when another turn of the same person
+    /// wrote one since this turn read none, or the address no longer belongs to <paramref name="personId"/>.
     /// </summary>
-    public async Task<bool> TryUpdateAsync(DbTransaction transaction, ConversationRecord read, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ConversationRecord?> TryInsertAsync(DbTransaction transaction, ChannelUser user, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var command = Prepare(ref _insert, transaction,
+            $"""
+            INSERT INTO conversations ("Channel", "Address", "PersonId", "StateJson", "Version", "UpdatedAt")
+            SELECT @channel, @address, @person, @state, 1, @now WHERE {PersonUnchanged}
+            ON CONFLICT ("Channel", "Address") DO NOTHING RETURNING "Id"
+            """,
+            "@channel", "@address", "@person", "@state", "@now");
+        Set(command, user.Channel, user.Address, PersonId(personId), stateJson, now.UtcTicks);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull
+            ? Written(Convert.ToInt64(id, CultureInfo.InvariantCulture), user.Channel, user.Address, personId, stateJson, 1, now)
+            : null;
+    }
+
+    /// <summary>
+    /// Writes the new state over the version that was read, and gives back the row as written.
+    /// Null when the row is no longer that version (anybody's write in between, or the row deleted
+    /// since: the caller tells which), or the address no longer belongs to <paramref name="personId"/>.
+    /// </summary>
+    public async Task<ConversationRecord?> TryUpdateAsync(DbTransaction transaction, ConversationRecord read, Guid? personId, string stateJson, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var command = Prepare(ref _update, transaction,
-            """UPDATE conversations SET "StateJson" = @state, "PersonId" = @person, "Version" = @next, "UpdatedAt" = @now WHERE "Id" = @id AND "Version" = @version""",
-            "@state", "@person", "@next", "@now", "@id", "@version");
-        Set(command, stateJson, PersonId(personId), read.Version + 1, now.UtcTicks, read.Id, read.Version);
+            $"""
+            UPDATE conversations SET "StateJson" = @state, "PersonId" = @person, "Version" = @next, "UpdatedAt" = @now
+            WHERE "Id" = @id AND "Version" = @version AND {PersonUnchanged}
+            """,
+            "@state", "@person", "@next", "@now", "@id", "@version", "@channel", "@address");
+        Set(command, stateJson, PersonId(personId), read.Version + 1, now.UtcTicks, read.Id, read.Version, read.Channel, read.Address);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1
+            ? Written(read.Id, read.Channel, read.Address, personId, stateJson, read.Version + 1, now)
+            : null;
+    }
+
+    /// <summary>
+    /// Deletes the row of someone who belongs to nobody if it is still the version that was read
+    /// and the address still belongs to nobody; false otherwise, as <see cref="TryUpdateAsync"/>.
+    /// </summary>
+    public async Task<bool> TryDeleteAsync(DbTransaction transaction, ConversationRecord read, CancellationToken cancellationToken)
+    {
+        var command = Prepare(ref _delete, transaction,
+            $"""DELETE FROM conversations WHERE "Id" = @id AND "Version" = @version AND {PersonUnchanged}""",
+            "@id", "@version", "@channel", "@address", "@person");
+        Set(command, read.Id, read.Version, read.Channel, read.Address, DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Deletes the row if it is still the version that was read; false otherwise, as <see cref="TryUpdateAsync"/>.</summary>
-    public async Task<bool> TryDeleteAsync(DbTransaction transaction, ConversationRecord read, CancellationToken cancellationToken)
-    {
-        var command = Prepare(ref _delete, transaction, """DELETE FROM conversations WHERE "Id" = @id AND "Version" = @version""", "@id", "@version");
-        Set(command, read.Id, read.Version);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-    }
+    private static ConversationRecord Written(long id, string channel, string address, Guid? personId, string stateJson, long version, DateTimeOffset now) =>
+        new() { Id = id, Channel = channel, Address = address, PersonId = personId, StateJson = stateJson, Version = version, UpdatedAt = now };
 
     /// <summary>The command for <paramref name="sql"/>, made with its parameters on first use; "@person" is typed by the model's mapping.</summary>
     private DbCommand Prepare(ref DbCommand? slot, DbTransaction? transaction, string sql, params ReadOnlySpan<string> parameters)

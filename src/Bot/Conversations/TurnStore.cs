@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.ExceptionServices;
+using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Persistence;
 using AsnBot.Observability;
 using Microsoft.Data.Sqlite;
@@ -30,6 +31,10 @@ namespace AsnBot.Conversations;
 /// Opening a pooled connection through EF Core (which registers its SQL functions on every open),
 /// leasing a pooled context and parsing each statement anew cost more than the statements.
 /// </para>
+/// <para>
+/// On SQLite a turn also starts from what its person's last turn wrote, kept in a
+/// <see cref="ConversationCache"/>, when it is there: only a miss reads.
+/// </para>
 /// <para>Server databases let turns write side by side: there each turn commits its own transaction on its context's connection.</para>
 /// </summary>
 public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<DatabaseOptions> options, IServiceScopeFactory scopes) : IAsyncDisposable, IDisposable
@@ -41,12 +46,14 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
     private const int ReadersKept = 16;
 
     private readonly bool _ownConnections = options.Value.Provider == DatabaseProvider.Sqlite;
+    private readonly ConversationCache? _remembered = options.Value.Provider == DatabaseProvider.Sqlite ? new ConversationCache() : null;
     private readonly Queue<Pending> _queue = new();
     private readonly ConcurrentBag<TurnStatements> _readers = [];
     private readonly SemaphoreSlim _opening = new(1, 1);
     private (string ConnectionString, RelationalTypeMapping GuidMapping)? _sqlite;
     private TurnStatements? _writer;
     private bool _leading;
+    private int _databaseReads;
 
     /// <summary>Turns waiting for a commit (their writes queued, the gate busy).</summary>
     internal int Queued
@@ -58,8 +65,28 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         }
     }
 
+    /// <summary>Turns' reads of their conversation from the database, since start.</summary>
+    internal int DatabaseReads => Volatile.Read(ref _databaseReads);
+
+    /// <summary>What the person's last turn wrote, when it is kept (<see cref="TurnRead.IsRemembered"/>); otherwise read.</summary>
     internal Task<TurnRead> ReadAsync(TurnScope scope, ChannelUser user, CancellationToken cancellationToken) =>
-        WithReaderAsync(scope, user, static (reader, user, c) => reader.ReadAsync(null, user, c), cancellationToken);
+        _remembered is not null && _remembered.TryGet(user, out var remembered)
+            ? Task.FromResult(remembered)
+            : ReadFreshAsync(scope, user, cancellationToken);
+
+    /// <summary>The conversation and the person as the database has them now.</summary>
+    internal Task<TurnRead> ReadFreshAsync(TurnScope scope, ChannelUser user, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _databaseReads);
+        return WithReaderAsync(scope, user, static (reader, user, c) => reader.ReadAsync(null, user, c), cancellationToken);
+    }
+
+    /// <summary>
+    /// After a turn that wrote in a transaction of its own has committed: the row it wrote (null
+    /// for none) is what the person's next turn starts from.
+    /// </summary>
+    internal void Remember(ChannelUser user, ConversationRecord? written, Guid? personId) =>
+        _remembered?.Remember(user, written, personId);
 
     /// <summary>Whether an update was handled before: asked only for a press found stale, which may be a redelivery of one that was not.</summary>
     internal Task<bool> ReceiptExistsAsync(TurnScope scope, string channel, string externalId, CancellationToken cancellationToken) =>
@@ -98,6 +125,12 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         // The turns in a batch depend on its commit, so the leader's own cancellation does not stop it.
         if (lead || await pending.Woken.Task.ConfigureAwait(false))
             await LeadAsync().ConfigureAwait(false);
+        // Written, the row is where the person's next turn starts; otherwise what is kept is
+        // stale (or the turn failed), and the turn runs again, if at all, on a fresh read.
+        if (pending.Failure is null && pending.Outcome == TurnWriteOutcome.Written)
+            Remember(write.User, pending.Written, write.PersonId);
+        else
+            _remembered?.Forget(write.User);
         if (pending.Failure is { } failure)
             ExceptionDispatchInfo.Throw(failure);
         return pending.Outcome;
@@ -106,7 +139,7 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
     private static async Task<TurnWriteOutcome> CommitAloneAsync(TurnStatements statements, TurnWrite write, CancellationToken cancellationToken)
     {
         await using var transaction = await statements.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var outcome = await statements.ApplyAsync(transaction, write, cancellationToken).ConfigureAwait(false);
+        var (outcome, _) = await statements.ApplyAsync(transaction, write, cancellationToken).ConfigureAwait(false);
         if (outcome == TurnWriteOutcome.Written)
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
@@ -170,7 +203,7 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
                 {
                     try
                     {
-                        batch[i].Outcome = await statements.ApplyAsync(transaction, batch[i].Write, CancellationToken.None).ConfigureAwait(false);
+                        (batch[i].Outcome, batch[i].Written) = await statements.ApplyAsync(transaction, batch[i].Write, CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (DbException e)
                     {
@@ -265,6 +298,9 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         public TurnWrite Write { get; } = write;
 
         public TurnWriteOutcome Outcome { get; set; }
+
+        /// <summary>The row written when <see cref="Outcome"/> is Written (null when none is kept).</summary>
+        public ConversationRecord? Written { get; set; }
 
         public Exception? Failure { get; set; }
 

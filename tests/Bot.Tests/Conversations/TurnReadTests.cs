@@ -96,6 +96,50 @@ public sealed class TurnReadTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_turn_that_read_its_address_before_it_was_linked_writes_nothing_and_runs_again_as_the_person(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var service = app.Services.GetRequiredService<ConversationService>();
+        var store = app.Services.GetRequiredService<TurnStore>();
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var talking = new ChannelUser("test", "link-1");
+        var silent = new ChannelUser("test", "link-2");
+        await service.HandleAsync(new IncomingMessage(talking, "/start", ExternalId: "u-1"), CancellationToken.None);
+        await using var scope = new TurnScope(scopes);
+        var (before, beforeSilent) = (await store.ReadFreshAsync(scope, talking, CancellationToken.None), await store.ReadFreshAsync(scope, silent, CancellationToken.None));
+
+        // Both addresses are linked to a person between the turns' read and their write, as the dashboard or a turn elsewhere would.
+        var personId = await app.QueryAsync(async db =>
+        {
+            var person = new Person
+            {
+                Nip = "198503122010011003", FullName = "Andi Siregar", Agency = "Pemerintah Kota Medan", Unit = "Dinas Kesehatan",
+                Position = "Analis Kebijakan", JobLevel = "pelaksana", Province = "Sumatera Utara", City = "Kota Medan",
+                TimeZone = IndonesianTimeZone.WIB, RegisteredAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Add(person);
+            foreach (var user in new[] { talking, silent })
+                db.Add(new ChannelAccount { PersonId = person.Id, Channel = user.Channel, Address = user.Address, LinkedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var json = ConversationStateJson.Write(ConversationState.Idle);
+        var update = await store.CommitAsync(scope, new TurnWrite(talking, "u-2", before.Conversation, before.PersonId, json, DateTimeOffset.UtcNow), CancellationToken.None);
+        var insert = await store.CommitAsync(scope, new TurnWrite(silent, "u-3", beforeSilent.Conversation, beforeSilent.PersonId, json, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        Assert.Equal((TurnWriteOutcome.Conflict, TurnWriteOutcome.Conflict), (update, insert));
+        var rows = await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => new { c.Address, c.Version, c.PersonId }).ToListAsync());
+        Assert.Equal([("link-1", 1L, (Guid?)null)], rows.Select(c => (c.Address, c.Version, c.PersonId)));
+        Assert.Equal(["u-1"], await app.QueryAsync(db => db.Set<InboundReceipt>().Select(r => r.ExternalId).ToListAsync()));
+
+        // The turn run again reads the person: a registered person's /start opens the menu.
+        var again = await service.HandleAsync(new IncomingMessage(talking, "/start", ExternalId: "u-2"), CancellationToken.None);
+        Assert.DoesNotContain(again.Replies, r => r.Text.Contains("Apakah Anda setuju?", StringComparison.Ordinal));
+        Assert.Equal(personId, await app.QueryAsync(db => db.Set<ConversationRecord>().Where(c => c.Address == "link-1").Select(c => c.PersonId).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_registered_person_is_found_by_the_turn_and_once_erased_in_a_turn_is_a_newcomer_again(string provider)
     {
         await using var app = await StartAsync(provider);
