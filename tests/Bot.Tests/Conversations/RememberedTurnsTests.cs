@@ -121,7 +121,8 @@ public sealed class RememberedTurnsTests
         Assert.Equal(3, (await RowAsync(app, user)).Version);
     }
 
-    private static Person NewPerson(string nip) => new()
+    /// <summary>A registered person, added as the dashboard or another process would add one.</summary>
+    internal static Person NewPerson(string nip) => new()
     {
         Nip = nip, FullName = "Andi Siregar", Agency = "Pemerintah Kota Medan", Unit = "Dinas Kesehatan", Position = "Analis Kebijakan",
         JobLevel = "pelaksana", Province = "Sumatera Utara", City = "Kota Medan", TimeZone = IndonesianTimeZone.WIB,

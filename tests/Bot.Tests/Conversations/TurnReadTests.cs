@@ -111,12 +111,7 @@ public sealed class TurnReadTests(PostgresFixture postgres)
         // Both addresses are linked to a person between the turns' read and their write, as the dashboard or a turn elsewhere would.
         var personId = await app.QueryAsync(async db =>
         {
-            var person = new Person
-            {
-                Nip = "198503122010011003", FullName = "Andi Siregar", Agency = "Pemerintah Kota Medan", Unit = "Dinas Kesehatan",
-                Position = "Analis Kebijakan", JobLevel = "pelaksana", Province = "Sumatera Utara", City = "Kota Medan",
-                TimeZone = IndonesianTimeZone.WIB, RegisteredAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            };
+            var person = RememberedTurnsTests.NewPerson("198503122010011003");
             db.Add(person);
             foreach (var user in new[] { talking, silent })
                 db.Add(new ChannelAccount { PersonId = person.Id, Channel = user.Channel, Address = user.Address, LinkedAt = DateTimeOffset.UtcNow });
