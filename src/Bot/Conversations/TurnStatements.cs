@@ -130,15 +130,15 @@ internal sealed class TurnStatements(DbConnection connection, RelationalTypeMapp
         if (write.ExternalId is not null && await ReceiptExistsAsync(transaction, write.User.Channel, write.ExternalId, cancellationToken).ConfigureAwait(false))
             return (TurnWriteOutcome.Duplicate, null);
         ConversationRecord? written = null;
-        if (write.Read is { } read)
+        if (write.StateJson is { } json)
         {
-            if (write.StateJson is null
-                ? !await TryDeleteAsync(transaction, read, cancellationToken).ConfigureAwait(false)
-                : (written = await TryUpdateAsync(transaction, read, write.PersonId, write.StateJson, write.Now, cancellationToken).ConfigureAwait(false)) is null)
+            written = write.Read is { } read
+                ? await TryUpdateAsync(transaction, read, write.PersonId, json, write.Now, cancellationToken).ConfigureAwait(false)
+                : await TryInsertAsync(transaction, write.User, write.PersonId, json, write.Now, cancellationToken).ConfigureAwait(false);
+            if (written is null)
                 return (TurnWriteOutcome.Conflict, null);
         }
-        else if (write.StateJson is not null
-            && (written = await TryInsertAsync(transaction, write.User, write.PersonId, write.StateJson, write.Now, cancellationToken).ConfigureAwait(false)) is null)
+        else if (write.Read is { } gone && !await TryDeleteAsync(transaction, gone, cancellationToken).ConfigureAwait(false))
         {
             return (TurnWriteOutcome.Conflict, null);
         }

@@ -16,13 +16,9 @@ namespace AsnBot.Bot.Tests.Conversations;
 [Trait("Category", "EndToEnd")]
 public sealed class RememberedTurnsTests
 {
-    private static readonly Func<string, Reply, ReplyChoice?> ByValue =
-        (key, prompt) => prompt.Choices.FirstOrDefault(c => "key:" + c.Value == key);
-
     private static IncomingMessage Text(ChannelUser user, string text, string externalId) => new(user, text, null, externalId);
 
-    private static IncomingMessage Press(ChannelUser user, string value, string externalId) =>
-        new(user, null, null, externalId, new ButtonPress("key:" + value, ByValue));
+    private static IncomingMessage Press(ChannelUser user, string value, string externalId) => TurnReadTests.Press(user, value, externalId);
 
     private static (ConversationService Service, TurnStore Store) Parts(BotApp app) =>
         (app.Services.GetRequiredService<ConversationService>(), app.Services.GetRequiredService<TurnStore>());

@@ -39,7 +39,8 @@ public sealed class TurnReadTests(PostgresFixture postgres)
         return false;
     }
 
-    private static IncomingMessage Press(ChannelUser user, string value, string externalId) =>
+    /// <summary>A press on the option of <paramref name="value"/> of the question the person waits on, keyed as a channel would key it.</summary>
+    internal static IncomingMessage Press(ChannelUser user, string value, string externalId) =>
         new(user, null, null, externalId, new ButtonPress("key:" + value, ByValue));
 
     [Theory]
