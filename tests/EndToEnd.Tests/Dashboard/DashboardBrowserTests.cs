@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AsnBot.Dashboard.Audit;
+using AsnBot.Dashboard.Persistence;
 using AsnBot.Knowledge.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -81,9 +83,23 @@ public sealed partial class DashboardBrowserTests(DashboardSite site) : IClassFi
         await page.GetByTestId("people-search").FillAsync("rina");
         await Assertions.Expect(page.GetByTestId("people-table").GetByTestId("person-link")).ToHaveCountAsync(1);
 
+        var exportsBefore = await site.QueryAsync<DashboardDbContext, int>(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "export.pegawai.csv"));
         var rows = await DownloadCsvAsync(page, "export-pegawai-csv");
+        Assert.Equal(exportsBefore + 1, await site.QueryAsync<DashboardDbContext, int>(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "export.pegawai.csv")));
         Assert.Equal("nip,nama,instansi,unit_kerja,jabatan,jenjang,provinsi,kota,zona_waktu,terdaftar", rows[0]);
         Assert.StartsWith("199001012015032001,Rina Marlina,Pemerintah Provinsi Jambi,BKPSDM,", Assert.Single(rows.Skip(1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_catalog_export_button_downloads_the_catalog_sheet()
+    {
+        var page = await site.SignInAsync(DashboardSite.AdminEmail);
+        await page.GotoAsync("/admin/katalog");
+        await Assertions.Expect(page.GetByTestId("catalog-table")).ToBeVisibleAsync();
+
+        var rows = await DownloadAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Ekspor CSV" }).ClickAsync());
+        Assert.Equal(string.Join(',', CatalogSheet.Columns), rows[0]);
+        Assert.Equal(await site.QueryAsync(db => db.Set<Training>().CountAsync()), rows.Skip(1).Select(r => r.Split(',')[0]).Distinct().Count());
     }
 
     [Fact]
@@ -153,7 +169,13 @@ public sealed partial class DashboardBrowserTests(DashboardSite site) : IClassFi
     private static async Task<IReadOnlyList<string>> DownloadCsvAsync(IPage page, string item)
     {
         await page.GetByTestId("export-menu").ClickAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(item).ClickAsync());
+        return await DownloadAsync(page, () => page.GetByTestId(item).ClickAsync());
+    }
+
+    private static async Task<IReadOnlyList<string>> DownloadAsync(IPage page, Func<Task> click)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(click);
+        Assert.Null(await download.FailureAsync());
         var path = await download.PathAsync();
         var text = (await File.ReadAllTextAsync(path)).TrimStart('\uFEFF');
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

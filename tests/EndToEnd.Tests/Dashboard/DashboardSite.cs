@@ -113,10 +113,12 @@ public sealed class DashboardSite : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    public async Task<T> QueryAsync<T>(Func<AsnBotDbContext, Task<T>> query)
+    public Task<T> QueryAsync<T>(Func<AsnBotDbContext, Task<T>> query) => QueryAsync<AsnBotDbContext, T>(query);
+
+    public async Task<T> QueryAsync<TContext, T>(Func<TContext, Task<T>> query) where TContext : notnull
     {
         await using var scope = _bot.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AsnBotDbContext>());
+        return await query(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 
     private async Task SeedAsync()
