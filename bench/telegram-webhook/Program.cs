@@ -77,6 +77,12 @@ try
         ["bot_gen0_collections"] = botInWindow.Gen0Collections,
         ["bot_jit_ms_in_window"] = Math.Round(botInWindow.JitSeconds * 1000, 1),
         ["bot_jit_methods_in_window"] = botInWindow.JitMethods,
+        // SQLite's one writer: the share of the window it was held (near 1, it is what bounds the
+        // rate), how much of that went to turns running writing actions, and the wait per update.
+        ["bot_writer_held_ratio"] = Math.Round(botInWindow.WriterHeldSeconds / clock.Elapsed.TotalSeconds, 3),
+        ["bot_writer_held_ms_per_update"] = Math.Round(botInWindow.WriterHeldSeconds * 1000 / updates, 3),
+        ["bot_writer_held_by_actions_ms_per_update"] = Math.Round(botInWindow.WriterHeldByActionsSeconds * 1000 / updates, 3),
+        ["bot_writer_wait_ms_per_update"] = Math.Round(botInWindow.WriterWaitedSeconds * 1000 / updates, 3),
         ["warm_up_users"] = warmUpUsers,
         ["users"] = users,
         ["registered"] = registered,

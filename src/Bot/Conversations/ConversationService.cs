@@ -191,7 +191,7 @@ public sealed partial class ConversationService(
         // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
         var db = await scope.DbAsync(cancellationToken).ConfigureAwait(false);
         var statements = await scope.StatementsAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        using var writer = await gate.EnterAsync(WriterHolders.Actions, cancellationToken).ConfigureAwait(false);
         // A plain transaction, which EF Core is told of only when actions run (their queries and
         // SaveChanges go through it): EF's own begin and commit cost its diagnostics twice over
         // (measured by the telegram-webhook bench).

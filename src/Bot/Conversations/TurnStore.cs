@@ -154,7 +154,7 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
         List<Pending> batch = [];
         try
         {
-            using var writer = await gate.EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            using var writer = await gate.EnterAsync(WriterHolders.Batch, CancellationToken.None).ConfigureAwait(false);
             var statements = _writer ??= await OpenAsync(CancellationToken.None).ConfigureAwait(false);
             // Taken once the gate is held, so the turns that queued while it was busy join in.
             Take(batch, MaxBatch);

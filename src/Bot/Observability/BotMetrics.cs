@@ -16,6 +16,8 @@ public sealed class BotMetrics : IDisposable
     private readonly Counter<long> _replies;
     private readonly Histogram<double> _turnDuration;
     private readonly Histogram<int> _commitSize;
+    private readonly Counter<double> _writerHeld;
+    private readonly Counter<double> _writerWaited;
 
     public BotMetrics(IMeterFactory meters)
     {
@@ -25,6 +27,8 @@ public sealed class BotMetrics : IDisposable
         _replies = _meter.CreateCounter<long>("asnbot.replies", "{reply}", "Replies produced by the conversation engine, by channel.");
         _turnDuration = _meter.CreateHistogram<double>("asnbot.turn.duration", "ms", "Time to run one conversation turn, database included.");
         _commitSize = _meter.CreateHistogram<int>("asnbot.turn.commit_size", "{turn}", "Turns written by one commit where turns commit together (SQLite): about 1 when the bot is quiet, more under load.");
+        _writerHeld = _meter.CreateCounter<double>("asnbot.database.writer.held", "s", "Time SQLite's one writer was held, by holder (batch: turns' receipts and states; actions: a turn running writing actions). Near one second a second, it bounds the turns a second.");
+        _writerWaited = _meter.CreateCounter<double>("asnbot.database.writer.waited", "s", "Time spent waiting for SQLite's one writer, summed over everyone who waited, by holder.");
     }
 
     public Meter Meter => _meter;
@@ -39,6 +43,10 @@ public sealed class BotMetrics : IDisposable
     }
 
     public void TurnsCommitted(int turns) => _commitSize.Record(turns);
+
+    public void WriterHeld(string holder, TimeSpan held) => _writerHeld.Add(held.TotalSeconds, new KeyValuePair<string, object?>("holder", holder));
+
+    public void WriterWaited(string holder, TimeSpan waited) => _writerWaited.Add(waited.TotalSeconds, new KeyValuePair<string, object?>("holder", holder));
 
     public static long Now() => Stopwatch.GetTimestamp();
 

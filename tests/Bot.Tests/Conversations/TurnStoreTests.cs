@@ -53,7 +53,7 @@ public sealed class TurnStoreTests
         using var listener = ListenToCommitSizes(sizes);
 
         Task<TurnResult>[] turns;
-        using (await gate.EnterAsync(CancellationToken.None))
+        using (await gate.EnterAsync(WriterHolders.Actions, CancellationToken.None))
         {
             turns = [.. Enumerable.Range(0, 20).Select(i =>
                 service.HandleAsync(new IncomingMessage(new ChannelUser("test", $"chat-{i}"), "/start", ExternalId: $"update-{i}"), CancellationToken.None))];
@@ -68,6 +68,41 @@ public sealed class TurnStoreTests
     }
 
     [Fact]
+    public async Task The_time_the_writer_is_held_and_waited_for_is_counted_by_who_held_it()
+    {
+        await using var app = new BotApp();
+        var (service, store, gate) = Parts(app);
+        var seconds = new ConcurrentDictionary<(string Instrument, string Holder), double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name.StartsWith("asnbot.database.writer.", StringComparison.Ordinal))
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            var holder = (string)tags.ToArray().Single(t => t.Key == "holder").Value!;
+            seconds.AddOrUpdate((instrument.Name, holder), value, (_, sum) => sum + value);
+        });
+        listener.Start();
+
+        Task<TurnResult> turn;
+        var holding = TimeSpan.FromMilliseconds(200);
+        using (await gate.EnterAsync(WriterHolders.Actions, CancellationToken.None))
+        {
+            turn = service.HandleAsync(new IncomingMessage(new ChannelUser("test", "chat-1"), "/start", ExternalId: "update-1"), CancellationToken.None);
+            await WaitUntilQueuedAsync(store, 1);
+            await Task.Delay(holding);
+        }
+        await turn;
+
+        Assert.True(seconds[("asnbot.database.writer.held", WriterHolders.Actions)] >= holding.TotalSeconds);
+        // The turn's commit waited for the writer the test held, then held it for its own commit.
+        Assert.True(seconds[("asnbot.database.writer.waited", WriterHolders.Batch)] >= holding.TotalSeconds * 0.9);
+        Assert.True(seconds[("asnbot.database.writer.held", WriterHolders.Batch)] > 0);
+    }
+
+    [Fact]
     public async Task A_redelivery_and_a_second_first_turn_in_the_same_commit_are_a_duplicate_and_a_turn_run_again()
     {
         await using var app = new BotApp();
@@ -75,7 +110,7 @@ public sealed class TurnStoreTests
         var user = new ChannelUser("test", "chat-1");
 
         Task<TurnResult>[] turns;
-        using (await gate.EnterAsync(CancellationToken.None))
+        using (await gate.EnterAsync(WriterHolders.Actions, CancellationToken.None))
         {
             // All three read no conversation: the second is a redelivery of the first, the third an update of its own.
             turns =
@@ -116,7 +151,7 @@ public sealed class TurnStoreTests
             BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
             """));
         Task<TurnWriteOutcome> good1, bad, good2;
-        using (await gate.EnterAsync(CancellationToken.None))
+        using (await gate.EnterAsync(WriterHolders.Actions, CancellationToken.None))
         {
             good1 = CommitAsync("a");
             await WaitUntilQueuedAsync(store, 1);
