@@ -111,6 +111,8 @@ public sealed partial class ConversationService(
             catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
             {
                 LogRetry(logger, user.Channel, attempt);
+                // What was kept of the person's last turn may be what went stale: the next attempt reads.
+                store.Forget(user);
                 await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt * Random.Shared.Next(1, 5)), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -152,10 +154,11 @@ public sealed partial class ConversationService(
         var (turn, pressed) = planned.Value;
         var replies = ImmutableList.CreateBuilder<Reply>();
         replies.AddRange(turn.Replies);
-        if (await RunActionsAsync(scope, underWriter: false, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false) is not { } readOnly)
-            return await RunWithActionsAsync(scope, user, input, press, externalId, cancellationToken).ConfigureAwait(false);
+        (turn, _) = await RunActionsAsync(scope, underWriter: false, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false);
+        if (turn.Action is not null)
+            return await RunWithActionsAsync(scope, user, externalId, record, personId, turn, pressed, replies, now, cancellationToken).ConfigureAwait(false);
 
-        var json = StateToKeep(readOnly.Turn.State, personId);
+        var json = StateToKeep(turn.State, personId);
         var outcome = await store.CommitAsync(scope, new TurnWrite(user, externalId, record, personId, json, now), cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
@@ -182,11 +185,16 @@ public sealed partial class ConversationService(
     }
 
     /// <summary>
-    /// A turn whose engine asked for actions: all of it runs again in one transaction, holding the
-    /// writer on SQLite, since actions read and write what they like. The receipt goes first, so
-    /// a redelivery stops there; the state is read afresh within the transaction.
+    /// A turn that reached a writing action: it goes on from there in one transaction, holding the
+    /// writer on SQLite, since actions read and write what they like. The receipt goes first, so a
+    /// redelivery stops there. What came before (the read, the engine's steps, the actions that
+    /// only read) is not done again under the writer: the state is written over the version that
+    /// was read, and only while the address is still the person's, so if anybody wrote since,
+    /// nothing the actions did is kept and the turn runs again on a fresh read.
     /// </summary>
-    private async Task<TurnResult> RunWithActionsAsync(TurnScope scope, ChannelUser user, TurnInput input, ButtonPress? press, string? externalId, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunWithActionsAsync(
+        TurnScope scope, ChannelUser user, string? externalId, ConversationRecord? read, Guid? personId, Turn turn, ReplyChoice? pressed,
+        ImmutableList<Reply>.Builder replies, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Opening runs the connection pragmas; done before queueing so only the turn itself is serialised.
         var db = await scope.DbAsync(cancellationToken).ConfigureAwait(false);
@@ -196,32 +204,20 @@ public sealed partial class ConversationService(
         // SaveChanges go through it): EF's own begin and commit cost its diagnostics twice over
         // (measured by the telegram-webhook bench).
         await using var transaction = await statements.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        var now = time.GetUtcNow();
         if (externalId is not null && !await statements.TryRecordReceiptAsync(transaction, user.Channel, externalId, now, cancellationToken).ConfigureAwait(false))
             return new TurnResult([], WasDuplicate: true);
 
-        var (record, personId) = await statements.ReadAsync(transaction, user, cancellationToken).ConfigureAwait(false);
-        if (Plan(record, personId, input, press, now) is not { } planned)
-            return new TurnResult([]) { WasStalePress = true };
-        var (turn, pressed) = planned;
-
-        var replies = ImmutableList.CreateBuilder<Reply>();
-        replies.AddRange(turn.Replies);
-        var actionsRan = turn.Action is not null;
-        if (actionsRan)
-        {
-            await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
-            // A failed turn rolls its whole transaction back, so a savepoint around SaveChanges
-            // (EF's default inside a transaction of the caller's) would be two statements for nothing.
-            db.Database.AutoSavepointsEnabled = false;
-        }
-        (turn, personId) = (await RunActionsAsync(scope, underWriter: true, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false))!.Value;
+        await db.Database.UseTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+        // A failed turn rolls its whole transaction back, so a savepoint around SaveChanges
+        // (EF's default inside a transaction of the caller's) would be two statements for nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        var readFor = personId;
+        (turn, personId) = await RunActionsAsync(scope, underWriter: true, user, personId, turn, replies, now, cancellationToken).ConfigureAwait(false);
 
         // What the actions changed goes first: the conversation row refers to the person they may have added.
-        if (actionsRan)
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var written = await WriteStateAsync(db, statements, transaction, user, record, turn.State, personId, now, actionsRan, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var erased = readFor is not null && personId is null;
+        var written = await WriteStateAsync(db, statements, transaction, user, read, turn.State, personId, erased, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         store.Remember(user, written, personId);
         return new TurnResult(replies.ToImmutable()) { Pressed = pressed };
@@ -230,10 +226,10 @@ public sealed partial class ConversationService(
     /// <summary>
     /// Runs the actions the engine asks for, one after another, collecting their replies; the
     /// person may change (registering, erasing). Before the turn holds the writer
-    /// (<paramref name="underWriter"/> false) only actions that read run: null is returned at the
-    /// first one that writes.
+    /// (<paramref name="underWriter"/> false) only actions that read run: it stops at the first
+    /// one that writes, which is then the turn's pending action.
     /// </summary>
-    private async Task<(Turn Turn, Guid? PersonId)?> RunActionsAsync(
+    private async Task<(Turn Turn, Guid? PersonId)> RunActionsAsync(
         TurnScope scope, bool underWriter, ChannelUser user, Guid? personId, Turn turn,
         ImmutableList<Reply>.Builder replies, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -241,7 +237,7 @@ public sealed partial class ConversationService(
         {
             var action = actions.Create(pending.Name, scope.Services);
             if (!underWriter && !action.ReadsOnly)
-                return null;
+                break;
             var context = new ActionContext(user, personId, pending, scope.Db, dialogs, now);
             var outcome = await action.RunAsync(context, cancellationToken).ConfigureAwait(false);
             if (!underWriter && scope.HasChanges)
@@ -256,13 +252,13 @@ public sealed partial class ConversationService(
     /// <summary>
     /// Writes the new state in the turn's transaction. The write carries the Version that was
     /// read, so if anybody else wrote since, nothing is written and the turn runs again on fresh
-    /// state. Someone who never registered and is not mid-dialog leaves no row at all. When
-    /// actions ran, a row that is gone was deleted by one of them in this very transaction
-    /// (erasing the person's data), which is no conflict: the state is then written afresh.
-    /// That is asked only when the write missed, so a turn whose write lands reads nothing more.
-    /// Gives back the row as written, null when none is kept.
+    /// state. Someone who never registered and is not mid-dialog leaves no row at all. When the
+    /// actions erased the person's data (<paramref name="erased"/>), a row that is gone was
+    /// deleted by them in this very transaction, which is no conflict: the state is then written
+    /// afresh. That is asked only when the write missed, so a turn whose write lands reads nothing
+    /// more. Gives back the row as written, null when none is kept.
     /// </summary>
-    private static async Task<ConversationRecord?> WriteStateAsync(AsnBotDbContext db, TurnStatements statements, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, DateTimeOffset now, bool actionsRan, CancellationToken cancellationToken)
+    private static async Task<ConversationRecord?> WriteStateAsync(AsnBotDbContext db, TurnStatements statements, DbTransaction transaction, ChannelUser user, ConversationRecord? read, ConversationState state, Guid? personId, bool erased, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var json = StateToKeep(state, personId);
         if (read is not null)
@@ -276,7 +272,7 @@ public sealed partial class ConversationService(
             {
                 return updated;
             }
-            if (!actionsRan || await TurnQueries.ConversationExistsAsync(db, read.Id, cancellationToken).ConfigureAwait(false))
+            if (!erased || await TurnQueries.ConversationExistsAsync(db, read.Id, cancellationToken).ConfigureAwait(false))
                 throw new DbUpdateConcurrencyException("The conversation was written by another turn since it was read.");
         }
         if (json is null)

@@ -88,6 +88,9 @@ public sealed class TurnStore(TurnGate gate, BotMetrics metrics, IOptions<Databa
     internal void Remember(ChannelUser user, ConversationRecord? written, Guid? personId) =>
         _remembered?.Remember(user, written, personId);
 
+    /// <summary>The person's next turn reads their conversation from the database.</summary>
+    internal void Forget(ChannelUser user) => _remembered?.Forget(user);
+
     /// <summary>Whether an update was handled before: asked only for a press found stale, which may be a redelivery of one that was not.</summary>
     internal Task<bool> ReceiptExistsAsync(TurnScope scope, string channel, string externalId, CancellationToken cancellationToken) =>
         WithReaderAsync(scope, (channel, externalId), static (reader, receipt, c) => reader.ReceiptExistsAsync(null, receipt.channel, receipt.externalId, c), cancellationToken);

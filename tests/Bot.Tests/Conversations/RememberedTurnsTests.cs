@@ -117,6 +117,41 @@ public sealed class RememberedTurnsTests
         Assert.Equal(3, (await RowAsync(app, user)).Version);
     }
 
+    [Fact]
+    public async Task A_writing_action_over_a_conversation_written_elsewhere_keeps_nothing_and_runs_again_on_a_fresh_read()
+    {
+        await using var app = new BotApp();
+        var (service, store) = Parts(app);
+        var user = new ChannelUser("test", "stale-save-1");
+        var step = 0;
+        await service.HandleAsync(Text(user, "/start", "u-" + ++step), CancellationToken.None);
+        await service.HandleAsync(Press(user, "ya", "u-" + ++step), CancellationToken.None);
+        foreach (var answer in new[] { "19850312 201001 1 003", "Siti Rahma", "Pemerintah Kota Ambon", "Dinas Kesehatan", "Analis Kebijakan" })
+            await service.HandleAsync(Text(user, answer, "u-" + ++step), CancellationToken.None);
+        await service.HandleAsync(Press(user, "fungsional-muda", "u-" + ++step), CancellationToken.None);
+        await service.HandleAsync(Text(user, "maluku", "u-" + ++step), CancellationToken.None);
+        await service.HandleAsync(Text(user, "Kota Ambon", "u-" + ++step), CancellationToken.None);
+        await service.HandleAsync(Press(user, "8", "u-" + ++step), CancellationToken.None);
+
+        // Written elsewhere, as another process's turn would: what was kept is now one version behind.
+        await app.QueryAsync(db => db.Set<ConversationRecord>().Where(c => c.Address == user.Address)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Version, c => c.Version + 1)));
+        var version = (await RowAsync(app, user)).Version;
+        var reads = store.DatabaseReads;
+        // The save runs from what was kept, its state write misses, and all it did is rolled back.
+        var saved = await service.HandleAsync(Press(user, "simpan", "u-" + ++step), CancellationToken.None);
+
+        Assert.False(saved.Failed);
+        Assert.Contains("Profil Anda sudah tersimpan", string.Join('\n', saved.Replies.Select(r => r.Text)), StringComparison.Ordinal);
+        Assert.Equal("simpan", saved.Pressed?.Value);
+        Assert.Equal(reads + 1, store.DatabaseReads);
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<Person>().CountAsync()));
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<ChannelAccount>().CountAsync()));
+        var row = await RowAsync(app, user);
+        Assert.Equal(version + 1, row.Version);
+        Assert.NotNull(row.PersonId);
+    }
+
     /// <summary>A registered person, added as the dashboard or another process would add one.</summary>
     internal static Person NewPerson(string nip) => new()
     {
