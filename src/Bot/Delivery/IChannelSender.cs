@@ -22,6 +22,9 @@ public enum SendStatus
 public sealed record SendResult(SendStatus Status, TimeSpan? RetryAfter = null, string? Error = null)
 {
     public static readonly SendResult Sent = new(SendStatus.Sent);
+
+    /// <summary>Of a text sent in parts (a channel's length limit), how many had gone out before this outcome: a retry starts after them.</summary>
+    public int PartsSent { get; init; }
 }
 
 /// <summary>

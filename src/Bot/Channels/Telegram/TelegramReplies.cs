@@ -66,9 +66,12 @@ public sealed partial class TelegramReplies(TelegramSender sender, TimeProvider 
     {
         var throttles = 0;
         var failures = 0;
+        var partsSent = 0;
         while (true)
         {
-            var result = await sender.SendAsync(to, text, prompt, cancellationToken).ConfigureAwait(false);
+            var result = await sender.SendAsync(to, text, prompt, partsSent, cancellationToken).ConfigureAwait(false);
+            // A long text goes in parts: a retry goes on from the part that failed.
+            partsSent = result.PartsSent;
             switch (result.Status)
             {
                 case SendStatus.Sent:

@@ -29,15 +29,17 @@ public sealed partial class TelegramSender(
     public Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return SendAsync(to, reply.Text, reply, cancellationToken);
+        return SendAsync(to, reply.Text, reply, fromPart: 0, cancellationToken);
     }
 
     /// <summary>
     /// Sends <paramref name="text"/> under <paramref name="prompt"/>'s keyboard: the text may carry
     /// the replies before the question too (<see cref="TelegramReplies.Messages"/>), while the keys
-    /// stay those of the question as asked, which a press is resolved against.
+    /// stay those of the question as asked, which a press is resolved against. A text over
+    /// Telegram's limit goes in parts; sending again after a failure, pass the failure's
+    /// <see cref="SendResult.PartsSent"/> as <paramref name="fromPart"/>, so no part arrives twice.
     /// </summary>
-    public async Task<SendResult> SendAsync(ChannelUser to, string text, Reply prompt, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(ChannelUser to, string text, Reply prompt, int fromPart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(text);
@@ -48,7 +50,7 @@ public sealed partial class TelegramSender(
             return new SendResult(SendStatus.RecipientGone, Error: "Not a Telegram chat id.");
 
         var parts = TelegramText.Split(text);
-        for (var i = 0; i < parts.Count; i++)
+        for (var i = fromPart; i < parts.Count; i++)
         {
             // The keyboard goes under the last part, right where the question ends.
             var keyboard = i == parts.Count - 1 ? Keyboard(prompt) : null;
@@ -57,7 +59,7 @@ public sealed partial class TelegramSender(
             var html = TelegramText.Escape(parts[i].Length == 0 ? "…" : parts[i]);
             var result = await CallAsync(to, c => bot.Client.SendMessage(chatId, html, ParseMode.Html, replyMarkup: keyboard, cancellationToken: c), cancellationToken).ConfigureAwait(false);
             if (result.Status != SendStatus.Sent)
-                return result;
+                return result with { PartsSent = i };
         }
         return SendResult.Sent;
     }

@@ -129,4 +129,22 @@ public sealed class TelegramSendingTests() : TelegramTestBase(TelegramMode.Polli
         Assert.Null(messages[1].Keyboard);
         Assert.Equal(["Ya", "Tidak"], messages[2].Keyboard!.Buttons.Select(b => b.Text));
     }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(429)]
+    public async Task A_long_reply_whose_second_part_fails_goes_on_from_that_part_and_no_part_arrives_twice(int errorCode)
+    {
+        var person = NewPerson();
+        var replies = App.Services.GetRequiredService<TelegramReplies>();
+        string[] paragraphs = [new string('a', 3000), new string('b', 3000), "Lanjut? " + new string('c', 2000)];
+        var reply = new Reply(string.Join("\n\n", paragraphs)) { Choices = [new ReplyChoice("Ya", "ya"), new ReplyChoice("Tidak", "tidak")] };
+        var fault = Telegram.FailNext("sendMessage", errorCode, retryAfter: errorCode == 429 ? 1 : null, after: 1);
+
+        await replies.DeliverAsync(new ChannelUser("telegram", person.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), [reply], CancellationToken.None);
+
+        Assert.Equal(1, fault.TimesApplied);
+        Assert.Equal(paragraphs, Telegram.BotMessages(person.ChatId).Select(m => m.Text));
+        Assert.Equal([200, errorCode, 200, 200], Telegram.Calls("sendMessage", person.ChatId).Select(c => c.StatusCode));
+    }
 }

@@ -7,11 +7,17 @@ namespace AsnBot.TestPeers.Telegram;
 public sealed partial class FakeTelegramServer
 {
     /// <summary>
-    /// Fails the next <paramref name="times"/> calls of a method with an error code. 429 answers carry
+    /// Fails the next <paramref name="times"/> calls of a method with an error code, once
+    /// <paramref name="after"/> calls of it have gone through. 429 answers carry
     /// <c>retry_after</c> (default 1) and Telegram's "Too Many Requests: retry after N" text.
     /// </summary>
-    public FaultRule FailNext(string method, int errorCode, int? retryAfter = null, string? description = null, int times = 1) =>
-        AddFailure(method, chatId: null, times, errorCode, retryAfter, description);
+    public FaultRule FailNext(string method, int errorCode, int? retryAfter = null, string? description = null, int times = 1, int after = 0)
+    {
+        var failure = FaultAction.Failure(errorCode, retryAfter, description);
+        // Decided under the rule set's lock, so a plain count is safe; a call let through uses none of the rule's times.
+        var passed = 0;
+        return _state.Faults.Add(new FaultRule(method, null, times, delaysOnly: false, () => passed++ < after ? null : failure));
+    }
 
     /// <summary>Fails every call of a method (or of all methods) until the rule is removed.</summary>
     public FaultRule FailAlways(string? method, int errorCode, int? retryAfter = null, string? description = null) =>
