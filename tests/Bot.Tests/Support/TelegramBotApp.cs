@@ -5,6 +5,7 @@ using AsnBot.Knowledge.Persistence;
 using AsnBot.TestPeers.Telegram;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Support;
@@ -39,6 +40,9 @@ public sealed class TelegramBotApp : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Services over the bot's own (e.g. an action that fails); set before <see cref="Start"/>.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
     public Uri WebhookUrl => new($"http://127.0.0.1:{_port}{TelegramWebhook.Path}");
 
     /// <summary>Starts the host, and with it polling or the webhook registration.</summary>
@@ -64,6 +68,8 @@ public sealed class TelegramBotApp : WebApplicationFactory<Program>
         }
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (ConfigureTestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     public async Task<T> QueryAsync<T>(Func<AsnBotDbContext, Task<T>> query)

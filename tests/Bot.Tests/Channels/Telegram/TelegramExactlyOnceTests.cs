@@ -2,14 +2,47 @@ using System.Net;
 using System.Text;
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Channels.Telegram;
+using AsnBot.Conversations.Actions;
+using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
+using AsnBot.Knowledge.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Channels.Telegram;
 
 /// <summary>Each update changes the conversation once, however often it arrives.</summary>
 public abstract class TelegramExactlyOnceTests(TelegramMode mode) : TelegramTestBase(mode)
 {
+    [Fact]
+    public async Task A_press_whose_handling_fails_is_answered_the_person_gets_an_apology_and_the_same_button_works_after()
+    {
+        // The same bot on the same database, with a profile save that fails the first time.
+        await App.DisposeAsync();
+        var failure = new FailOnce();
+        var app = StartApp(App.DatabaseFile, services => services.AddSingleton(failure).AddScoped<IDialogAction, SaveProfileFailingOnce>());
+        var person = NewPerson();
+        await person.SayAsync("/start");
+        await person.PressAsync("Setuju");
+        foreach (var answer in new[] { "19850312 201001 1 003", "Siti Rahma", "Pemerintah Kota Ambon", "Dinas Kesehatan", "Analis Kebijakan" })
+            await person.SayAsync(answer);
+        await person.PressAsync("Fungsional Ahli Muda");
+        await person.SayAsync("maluku");
+        await person.SayAsync("Kota Ambon");
+        await person.PressAsync("08.00");
+
+        // The press is answered (PressAsync waits for answerCallbackQuery), and the person is told.
+        await person.PressAsync("Benar, simpan");
+        Assert.True(failure.Failed);
+        Assert.Contains("ada gangguan di sistem kami", person.LastText, StringComparison.Ordinal);
+        Assert.False(await app.QueryAsync(db => db.Set<Person>().AnyAsync()));
+
+        // Nothing was written, so the summary's keyboard still stands and the same button saves now.
+        await person.PressAsync("Benar, simpan");
+        Assert.Contains("Profil Anda sudah tersimpan", person.LastText, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryAsync(db => db.Set<Person>().CountAsync()));
+    }
+
     [Fact]
     public async Task Redelivered_update_is_ignored()
     {
@@ -147,4 +180,25 @@ public sealed class TelegramExactlyOnceByWebhookTests() : TelegramExactlyOnceTes
         Assert.Equal(1, await App.QueryAsync(db => db.Set<InboundReceipt>().CountAsync()));
         Assert.NotEmpty(Telegram.Calls("sendMessage", user.ChatId));
     }
+}
+
+public sealed class FailOnce
+{
+    private int _calls;
+
+    public bool Failed => Volatile.Read(ref _calls) > 0;
+
+    /// <summary>True the first time only.</summary>
+    public bool First() => Interlocked.Increment(ref _calls) == 1;
+}
+
+/// <summary>Stands in for save-profile: throws the first time, saves as the real one after.</summary>
+public sealed class SaveProfileFailingOnce(FailOnce failure, IServiceProvider services) : IDialogAction
+{
+    public string Name => "save-profile";
+
+    public Task<ActionOutcome> RunAsync(ActionContext context, CancellationToken cancellationToken) =>
+        failure.First()
+            ? throw new InvalidOperationException("The profile save failed, as the test asked.")
+            : ActivatorUtilities.CreateInstance<SaveProfileAction>(services).RunAsync(context, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Channels.Telegram;
 using AsnBot.TestPeers.Telegram;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Channels.Telegram;
 
@@ -28,10 +29,10 @@ public abstract class TelegramTestBase(TelegramMode mode) : IAsyncLifetime
             File.Delete(file);
     }
 
-    /// <summary>Another bot process on the same database, as after a restart.</summary>
-    protected TelegramBotApp StartApp(string? databaseFile = null)
+    /// <summary>Another bot process on the same database, as after a restart, with <paramref name="services"/> over its own.</summary>
+    protected TelegramBotApp StartApp(string? databaseFile = null, Action<IServiceCollection>? services = null)
     {
-        var app = new TelegramBotApp(Telegram, mode, databaseFile);
+        var app = new TelegramBotApp(Telegram, mode, databaseFile) { ConfigureTestServices = services };
         _apps.Add(app);
         return app.Start();
     }
