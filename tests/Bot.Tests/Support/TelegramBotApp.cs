@@ -127,6 +127,13 @@ public sealed class TelegramPerson(FakeTelegramServer telegram, SimulatedUser us
 
     public async Task RegisterAsync(string nip = "19850312 201001 1 003", string name = "Siti Rahma")
     {
+        await FillRegistrationAsync(nip, name);
+        await PressAsync("Benar, simpan");
+    }
+
+    /// <summary>Answers registration up to its summary, where "Benar, simpan" waits.</summary>
+    public async Task FillRegistrationAsync(string nip = "19850312 201001 1 003", string name = "Siti Rahma")
+    {
         await SayAsync("/start");
         await PressAsync("Setuju");
         await SayAsync(nip);
@@ -138,6 +145,5 @@ public sealed class TelegramPerson(FakeTelegramServer telegram, SimulatedUser us
         await SayAsync("maluku");
         await SayAsync("Kota Ambon");
         await PressAsync("08.00");
-        await PressAsync("Benar, simpan");
     }
 }

@@ -22,14 +22,7 @@ public abstract class TelegramExactlyOnceTests(TelegramMode mode) : TelegramTest
         var failure = new FailOnce();
         var app = StartApp(App.DatabaseFile, services => services.AddSingleton(failure).AddScoped<IDialogAction, SaveProfileFailingOnce>());
         var person = NewPerson();
-        await person.SayAsync("/start");
-        await person.PressAsync("Setuju");
-        foreach (var answer in new[] { "19850312 201001 1 003", "Siti Rahma", "Pemerintah Kota Ambon", "Dinas Kesehatan", "Analis Kebijakan" })
-            await person.SayAsync(answer);
-        await person.PressAsync("Fungsional Ahli Muda");
-        await person.SayAsync("maluku");
-        await person.SayAsync("Kota Ambon");
-        await person.PressAsync("08.00");
+        await person.FillRegistrationAsync();
 
         // The press is answered (PressAsync waits for answerCallbackQuery), and the person is told.
         await person.PressAsync("Benar, simpan");
