@@ -25,6 +25,18 @@ public sealed class RememberedTurnsTests
 
     private static string LastText(TurnResult result) => result.Replies[^1].Text;
 
+    /// <summary>Registration from /start to the job level question, each answer a turn (and an update) of its own.</summary>
+    private static async Task<TurnResult> AnswerUpToJobLevelAsync(ConversationService service, ChannelUser user)
+    {
+        var step = 0;
+        string NextId() => $"{user.Address}-walk-{++step}";
+        await service.HandleAsync(Text(user, "/start", NextId()), CancellationToken.None);
+        var last = await service.HandleAsync(Press(user, "ya", NextId()), CancellationToken.None);
+        foreach (var answer in new[] { "19850312 201001 1 003", "Siti Rahma", "Pemerintah Kota Ambon", "Dinas Kesehatan", "Analis Kebijakan" })
+            last = await service.HandleAsync(Text(user, answer, NextId()), CancellationToken.None);
+        return last;
+    }
+
     private static Task<ConversationRecord> RowAsync(BotApp app, ChannelUser user) =>
         app.QueryAsync(db => db.Set<ConversationRecord>().AsNoTracking().SingleAsync(c => c.Channel == user.Channel && c.Address == user.Address));
 
@@ -98,12 +110,7 @@ public sealed class RememberedTurnsTests
         await service.HandleAsync(Text(user, "/start", "u-1"), CancellationToken.None);
 
         // Another walk up to the job level question, whose state then becomes this person's, as another process's turn would write it.
-        var step = 0;
-        await service.HandleAsync(Text(elsewhere, "/start", "e-" + ++step), CancellationToken.None);
-        await service.HandleAsync(Press(elsewhere, "ya", "e-" + ++step), CancellationToken.None);
-        TurnResult last = null!;
-        foreach (var answer in new[] { "19850312 201001 1 003", "Andi Siregar", "Pemerintah Kota Medan", "Dinas Kesehatan", "Analis Kebijakan" })
-            last = await service.HandleAsync(Text(elsewhere, answer, "e-" + ++step), CancellationToken.None);
+        var last = await AnswerUpToJobLevelAsync(service, elsewhere);
         Assert.Contains("Jenjang jabatan", LastText(last), StringComparison.Ordinal);
         var asked = (await RowAsync(app, elsewhere)).StateJson;
         await app.QueryAsync(db => db.Set<ConversationRecord>().Where(c => c.Address == user.Address)
@@ -123,11 +130,8 @@ public sealed class RememberedTurnsTests
         await using var app = new BotApp();
         var (service, store) = Parts(app);
         var user = new ChannelUser("test", "stale-save-1");
+        await AnswerUpToJobLevelAsync(service, user);
         var step = 0;
-        await service.HandleAsync(Text(user, "/start", "u-" + ++step), CancellationToken.None);
-        await service.HandleAsync(Press(user, "ya", "u-" + ++step), CancellationToken.None);
-        foreach (var answer in new[] { "19850312 201001 1 003", "Siti Rahma", "Pemerintah Kota Ambon", "Dinas Kesehatan", "Analis Kebijakan" })
-            await service.HandleAsync(Text(user, answer, "u-" + ++step), CancellationToken.None);
         await service.HandleAsync(Press(user, "fungsional-muda", "u-" + ++step), CancellationToken.None);
         await service.HandleAsync(Text(user, "maluku", "u-" + ++step), CancellationToken.None);
         await service.HandleAsync(Text(user, "Kota Ambon", "u-" + ++step), CancellationToken.None);
