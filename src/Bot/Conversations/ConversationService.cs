@@ -70,7 +70,15 @@ public sealed partial class ConversationService(
 
     /// <summary>Starts a dialog for the person now, or queues it behind the one they are in.</summary>
     public Task<TurnResult> StartDialogAsync(ChannelUser user, string dialogId, CancellationToken cancellationToken) =>
-        RunAsync(user, new QueueDialog(dialogId), null, null, cancellationToken);
+        StartDialogAsync(user, dialogId, externalId: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartDialogAsync(ChannelUser, string, CancellationToken)"/>, once per
+    /// <paramref name="externalId"/>: asked again with the same one (a send that failed after the
+    /// dialog started), it changes nothing and answers <see cref="TurnResult.WasDuplicate"/>.
+    /// </summary>
+    public Task<TurnResult> StartDialogAsync(ChannelUser user, string dialogId, string? externalId, CancellationToken cancellationToken) =>
+        RunAsync(user, new QueueDialog(dialogId), null, externalId, cancellationToken);
 
     /// <summary>
     /// The question the person is waiting on, with its choices as last shown, or null when none

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AsnBot.Conversations;
+using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Outbox;
 using AsnBot.Knowledge.Persistence;
 
@@ -216,17 +217,19 @@ public sealed partial class ChannelLane(
     {
         SendResult result;
         SendTurn? turn = firstTurn;
+        IReadOnlyList<Reply> unsent = [];
         try
         {
             // A send that has started is finished even when stopping, so its outcome is known.
             result = SendResult.Sent;
             var to = new ChannelUser(message.Channel, message.Address);
-            foreach (var reply in await replies.ForAsync(message, CancellationToken.None).ConfigureAwait(false))
+            var toSend = await replies.ForAsync(message, CancellationToken.None).ConfigureAwait(false);
+            for (var i = 0; i < toSend.Count; i++)
             {
                 turn ??= await _pace.WaitTurnAsync(CancellationToken.None).ConfigureAwait(false);
                 try
                 {
-                    result = await sender.SendAsync(to, reply, CancellationToken.None).ConfigureAwait(false);
+                    result = await sender.SendAsync(to, toSend[i], CancellationToken.None).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -234,7 +237,10 @@ public sealed partial class ChannelLane(
                     turn = null;
                 }
                 if (result.Status != SendStatus.Sent)
+                {
+                    unsent = [.. toSend.Skip(i)];
                     break;
+                }
             }
             // A row with nothing to send (a dialog queued behind another) gives its turn back.
             if (turn is not null)
@@ -247,7 +253,11 @@ public sealed partial class ChannelLane(
             LogSendThrew(logger, e, Channel, message.Id);
             result = new SendResult(SendStatus.Failed, Error: e.GetType().Name);
         }
-        return Outcome(message, result);
+        var outcome = Outcome(message, result);
+        // A dialog's row is not started again: its retry sends what is left of the replies it gave.
+        return outcome is DeliveryOutcome.Retry retry && message.Kind == OutboxKind.StartDialog && unsent.Count > 0
+            ? retry with { PayloadJson = OutboxReplies.Rest(message, unsent) }
+            : outcome;
     }
 
     private DeliveryOutcome Outcome(ClaimedMessage message, SendResult result)

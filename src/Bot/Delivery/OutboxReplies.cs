@@ -13,15 +13,38 @@ public sealed class OutboxReplies(DialogSet dialogs, ConversationService convers
     {
         ArgumentNullException.ThrowIfNull(message);
         var payload = OutboxPayload.FromJson(message.PayloadJson);
+        if (payload.Replies is { } rest)
+            return [.. rest.Select(r => new Reply(r.Text) { Choices = Choices(r.Buttons) })];
         if (message.Kind == OutboxKind.StartDialog)
         {
             // The service queues the dialog behind the one the person is in, and then sends nothing now.
-            var turn = await conversations.StartDialogAsync(new ChannelUser(message.Channel, message.Address), payload.DialogId ?? "", cancellationToken).ConfigureAwait(false);
-            return turn.Replies;
+            // The row starts it once. A failed send keeps what was left to send (above); started again
+            // all the same (the process stopped before the outcome was kept), the person is sent the
+            // question they wait on, which is what they need of what may not have arrived.
+            var to = new ChannelUser(message.Channel, message.Address);
+            var turn = await conversations.StartDialogAsync(to, payload.DialogId ?? "", ReceiptOf(message), cancellationToken).ConfigureAwait(false);
+            if (!turn.WasDuplicate)
+                return turn.Replies;
+            return await conversations.CurrentPromptAsync(to, cancellationToken).ConfigureAwait(false) is { } waiting ? [waiting] : [];
         }
         var text = payload.TextKey is { } key
             ? TextTemplate.Fill(dialogs.Texts[key], (payload.Args ?? ImmutableDictionary<string, string>.Empty).ToImmutableDictionary())
             : payload.Text ?? "";
-        return [new Reply(text) { Choices = [.. (payload.Buttons ?? []).Select(b => new ReplyChoice(b.Label, b.Value))] }];
+        return [new Reply(text) { Choices = Choices(payload.Buttons) }];
     }
+
+    /// <summary>The row's payload once <paramref name="unsent"/> is all that is left to send of it.</summary>
+    public static string Rest(ClaimedMessage message, IReadOnlyList<Reply> unsent)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(unsent);
+        var rest = unsent.Select(r => new OutboxText(r.Text, [.. r.Choices.Select(c => new OutboxButton(c.Label, c.Value))])).ToList();
+        return (OutboxPayload.FromJson(message.PayloadJson) with { Replies = rest }).ToJson();
+    }
+
+    private static ImmutableList<ReplyChoice> Choices(IReadOnlyList<OutboxButton>? buttons) =>
+        [.. (buttons ?? []).Select(b => new ReplyChoice(b.Label, b.Value))];
+
+    /// <summary>The receipt a row's dialog start is recorded under, as an inbound update's id is.</summary>
+    private static string ReceiptOf(ClaimedMessage message) => "outbox:" + message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

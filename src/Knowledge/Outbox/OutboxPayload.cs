@@ -4,10 +4,15 @@ namespace AsnBot.Knowledge.Outbox;
 
 public sealed record OutboxButton(string Label, string Value);
 
+/// <summary>One message as a channel sends it: a text and the buttons under it.</summary>
+public sealed record OutboxText(string Text, IReadOnlyList<OutboxButton>? Buttons);
+
 /// <summary>
 /// What to send. Either a literal <see cref="Text"/> (a coordinator's announcement) or a
 /// <see cref="TextKey"/> into the shipped texts with <see cref="Args"/> for its placeholders,
 /// so that texts written by jobs stay in the YAML; or a <see cref="DialogId"/> to start.
+/// A dialog's row whose sending failed after the dialog started keeps the messages not yet
+/// sent in <see cref="Replies"/>, so the retry sends those instead of starting it again.
 /// </summary>
 public sealed record OutboxPayload
 {
@@ -21,6 +26,7 @@ public sealed record OutboxPayload
     public IReadOnlyDictionary<string, string>? Args { get; init; }
     public IReadOnlyList<OutboxButton>? Buttons { get; init; }
     public string? DialogId { get; init; }
+    public IReadOnlyList<OutboxText>? Replies { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -13,7 +13,11 @@ public abstract record DeliveryOutcome(long Id)
     public sealed record Delivered(long Id) : DeliveryOutcome(Id);
 
     /// <summary>Back to pending until <paramref name="NotBefore"/>; <paramref name="CountsAsAttempt"/> is false for throttling.</summary>
-    public sealed record Retry(long Id, DateTimeOffset NotBefore, bool CountsAsAttempt, string? Error) : DeliveryOutcome(Id);
+    public sealed record Retry(long Id, DateTimeOffset NotBefore, bool CountsAsAttempt, string? Error) : DeliveryOutcome(Id)
+    {
+        /// <summary>The row's new payload, when part of it went out before the failure: what is left to send.</summary>
+        public string? PayloadJson { get; init; }
+    }
 
     public sealed record GaveUp(long Id, string? Error) : DeliveryOutcome(Id);
 
@@ -100,11 +104,11 @@ public static class OutboxStore
                     await OutboxSql.ExecuteAsync(db, $"""
                         UPDATE {Table} SET
                           Status = CASE WHEN EXISTS (SELECT 1 FROM broadcasts b WHERE b.Id = {Table}.BroadcastId AND b.Status = 'Cancelled') THEN 'Cancelled' ELSE 'Pending' END,
-                          NotBefore = @notBefore, Attempts = Attempts - @refund, LastError = COALESCE(@error, LastError),
+                          NotBefore = @notBefore, Attempts = Attempts - @refund, LastError = COALESCE(@error, LastError), PayloadJson = COALESCE(@payload, PayloadJson),
                           ClaimedBy = NULL, ClaimedAt = NULL, UpdatedAt = @now
                         WHERE Id = @id AND Status = 'Sending' AND ClaimedBy = @owner
                         """,
-                        [("@notBefore", retry.NotBefore), ("@refund", retry.CountsAsAttempt ? 0 : 1), ("@error", Truncate(retry.Error)), ("@now", now), ("@id", retry.Id), ("@owner", owner)],
+                        [("@notBefore", retry.NotBefore), ("@refund", retry.CountsAsAttempt ? 0 : 1), ("@error", Truncate(retry.Error)), ("@payload", retry.PayloadJson), ("@now", now), ("@id", retry.Id), ("@owner", owner)],
                         cancellationToken).ConfigureAwait(false);
                     break;
                 case DeliveryOutcome.GaveUp failed:

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using AsnBot.Channels.Web;
+using AsnBot.Conversations;
+using AsnBot.Delivery;
 using AsnBot.Knowledge.Demo;
 using AsnBot.Knowledge.LearningHours;
 using AsnBot.Knowledge.Outbox;
@@ -87,6 +89,70 @@ public sealed class DemoAndDialogTests
         Assert.NotEmpty(inbox!.Replies);
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await bot.RowsAsync()).Status);
     }
+
+    [Fact]
+    public async Task A_start_dialog_row_whose_send_fails_midway_sends_only_what_was_left_and_starts_the_dialog_once()
+    {
+        await using var bot = new OutboxFixture();
+        var user = new ChannelUser("test", "survey-1");
+        var person = await bot.AddPersonAsync(user.Address);
+        await EnqueueDialogAsync(bot, person, user, "needs-survey");
+        // The survey opens with its introduction and then its first question: the question's send fails.
+        bot.Sender.Answer(user.Address, SendResult.Sent, new SendResult(SendStatus.Failed, Error: "500 Internal Server Error"));
+
+        await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None);
+        var introduction = Assert.Single(bot.Sender.Sent).Reply;
+        Assert.Empty(introduction.Choices);
+        var row = Assert.Single(await bot.RowsAsync());
+        Assert.Equal(OutboxStatus.Pending, row.Status);
+
+        bot.Time.Advance(row.NotBefore - bot.Time.GetUtcNow());
+        await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None);
+
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await bot.RowsAsync()).Status);
+        var sent = bot.Sender.Sent.Select(s => s.Reply).ToList();
+        Assert.Equal(2, sent.Count);
+        var waiting = await ConversationsOf(bot).CurrentPromptAsync(user, CancellationToken.None);
+        Assert.NotNull(waiting);
+        Assert.Equal(waiting.Text, sent[1].Text);
+        Assert.Equal(waiting.Choices, sent[1].Choices);
+        var state = await bot.App.QueryAsync(async db => ConversationStateJson.Read((await TurnQueries.ConversationJsonAsync(db, user, CancellationToken.None))!));
+        Assert.Equal("needs-survey", state.Active?.DialogId);
+        Assert.Empty(state.Queue);
+    }
+
+    [Fact]
+    public async Task A_start_dialog_row_sent_again_after_its_dialog_started_sends_the_question_waiting_and_queues_nothing()
+    {
+        await using var bot = new OutboxFixture();
+        var user = new ChannelUser("test", "survey-2");
+        var person = await bot.AddPersonAsync(user.Address);
+        await EnqueueDialogAsync(bot, person, user, "needs-survey");
+        await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None);
+        var question = bot.Sender.Sent.Last().Reply;
+        Assert.NotEmpty(question.Choices);
+
+        // As after a crash between the sends and the record of their outcome: the row is due again, as it was.
+        await bot.App.QueryAsync(db => db.Set<OutboxMessage>().ExecuteUpdateAsync(m => m.SetProperty(r => r.Status, OutboxStatus.Pending)));
+        bot.Sender.Sent.Clear();
+        await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None);
+
+        var again = Assert.Single(bot.Sender.Sent).Reply;
+        Assert.Equal(question.Text, again.Text);
+        Assert.Equal(question.Choices, again.Choices);
+        var state = await bot.App.QueryAsync(async db => ConversationStateJson.Read((await TurnQueries.ConversationJsonAsync(db, user, CancellationToken.None))!));
+        Assert.Empty(state.Queue);
+    }
+
+    private static Task<int> EnqueueDialogAsync(OutboxFixture bot, Guid person, ChannelUser to, string dialogId) =>
+        bot.App.QueryAsync(db => OutboxStore.EnqueueAsync(db, [new OutboxMessage
+        {
+            PersonId = person, Channel = to.Channel, Address = to.Address, Kind = OutboxKind.StartDialog,
+            PayloadJson = new OutboxPayload { DialogId = dialogId }.ToJson(), DedupeKey = $"test:{dialogId}:{to.Address}",
+            NotBefore = bot.Time.GetUtcNow(), CreatedAt = bot.Time.GetUtcNow(),
+        }], CancellationToken.None));
+
+    private static ConversationService ConversationsOf(OutboxFixture bot) => bot.App.Services.GetRequiredService<ConversationService>();
 
     [Fact]
     public async Task Deleting_a_person_erases_their_outbox_rows_button_presses_and_inbox()
