@@ -5,7 +5,7 @@
 // Each webhook POST is timed from send to 200 (the bot answers after its replies went out). The
 // bot's own CPU, allocations and compilations are read from its /metrics, this process's (the
 // users and the peer) from the runtime, so each side's share of the cores is known.
-// Usage: bench/run telegram-webhook [--users 300] [--concurrency 32] [--replies stub|fake]
+// Usage: bench/run telegram-webhook [--users 2000] [--concurrency 32] [--replies stub|fake] [--max-warm-up-seconds 300]
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -16,9 +16,9 @@ using AsnBot.EndToEnd.Tests.ScaleOut;
 using AsnBot.TestPeers.Telegram;
 using Microsoft.Data.Sqlite;
 
-var users = Option(args, "--users", 300);
+var users = Option(args, "--users", 2_000);
 var concurrency = Option(args, "--concurrency", 32);
-var maxWarmUpUsers = Option(args, "--max-warm-up-users", 4_800);
+var longestWarmUp = TimeSpan.FromSeconds(Option(args, "--max-warm-up-seconds", 300));
 const string secret = "bench-secret";
 
 var database = Path.Combine(Path.GetTempPath(), $"asnbot-bench-{Guid.NewGuid():N}.db");
@@ -41,7 +41,9 @@ try
     using var webhook = new WebhookClient(new Uri(bot.BaseUrl, TelegramWebhook.Path), TelegramWebhook.SecretHeader, secret);
     var walk = new RegistrationWalk(telegram, webhook.PostAsync);
 
-    var warmUpUsers = await WarmUpAsync(walk, bot, concurrency, maxWarmUpUsers);
+    var warmUp = await WarmUpAsync(walk, bot, concurrency, longestWarmUp);
+    var warmUpUsers = warmUp.Users;
+    var machineCheck = MachineCheck();
     var latencies = new List<double>(users * RegistrationWalk.UpdatesPerUser);
     var botBefore = await BotFigures.ReadAsync(bot);
     var peerCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -83,7 +85,10 @@ try
         ["bot_writer_held_ms_per_update"] = Math.Round(botInWindow.WriterHeldSeconds * 1000 / updates, 3),
         ["bot_writer_held_by_actions_ms_per_update"] = Math.Round(botInWindow.WriterHeldByActionsSeconds * 1000 / updates, 3),
         ["bot_writer_wait_ms_per_update"] = Math.Round(botInWindow.WriterWaitedSeconds * 1000 / updates, 3),
+        ["machine_check_ms"] = Math.Round(machineCheck.TotalMilliseconds, 1),
         ["warm_up_users"] = warmUpUsers,
+        ["warm_up_seconds"] = Math.Round(warmUp.Duration.TotalSeconds, 1),
+        ["warmed_up"] = warmUp.Settled,
         ["users"] = users,
         ["registered"] = registered,
         ["concurrency"] = concurrency,
@@ -109,30 +114,56 @@ finally
 }
 
 // The runtime compiles each method again, optimised, once it has been called often enough, on a
-// background thread; on two cores that recompilation can take a good share of the CPU for a
-// minute or more after start. Warm up in rounds until three rounds in a row compile hardly
-// anything (one quiet round can be a pause of the background compiler between batches), so the
-// measured window shows the cost of an update rather than the cost of starting up.
-static async Task<int> WarmUpAsync(RegistrationWalk walk, BotInstance bot, int round, int maxUsers)
+// background thread that gets little of two busy cores: after start the bot keeps compiling for
+// 20-30 seconds of load (tens of thousands of updates), at times half a core's worth, and a window
+// measured then describes start-up rather than the running bot. Warm up in rounds long enough for
+// that work to show (a short round can fall in a pause of the background compiler between
+// batches) until compiling, the bot's and this process's together, took under 1% of three rounds
+// in a row.
+static async Task<WarmUp> WarmUpAsync(RegistrationWalk walk, BotInstance bot, int concurrency, TimeSpan longest)
 {
-    const int settledBelowMethods = 25;
+    const double settledBelowShare = 0.01;
     const int quietRoundsNeeded = 3;
+    var round = concurrency * 8;
     var users = 0;
     var quietRounds = 0;
-    while (users < maxUsers)
+    var clock = Stopwatch.StartNew();
+    while (clock.Elapsed < longest)
     {
         var botBefore = await BotFigures.ReadAsync(bot);
-        var methodsBefore = JitInfo.GetCompiledMethodCount();
-        await RunUsersAsync(walk, users, round, round, []);
+        var peerBefore = JitInfo.GetCompilationTime();
+        var roundClock = Stopwatch.StartNew();
+        await RunUsersAsync(walk, users, round, concurrency, []);
         users += round;
-        var botCompiled = (await BotFigures.ReadAsync(bot) - botBefore).JitMethods;
-        var compiled = botCompiled + JitInfo.GetCompiledMethodCount() - methodsBefore;
-        Console.Error.WriteLine($"warm-up: {users} users, {compiled} methods compiled in the last round ({botCompiled} of them by the bot)");
-        quietRounds = compiled < settledBelowMethods ? quietRounds + 1 : 0;
+        var inRound = await BotFigures.ReadAsync(bot) - botBefore;
+        var compiling = inRound.JitSeconds + (JitInfo.GetCompilationTime() - peerBefore).TotalSeconds;
+        var share = compiling / roundClock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warm-up: {users} users, {clock.Elapsed.TotalSeconds:F0} s; the last round compiled {inRound.JitMethods} methods in the bot, {share:P1} of its time in both processes"));
+        quietRounds = share < settledBelowShare ? quietRounds + 1 : 0;
         if (quietRounds == quietRoundsNeeded)
-            break;
+            return new WarmUp(users, clock.Elapsed, Settled: true);
     }
-    return users;
+    Console.Error.WriteLine($"warm-up: compiling had not settled after {longest.TotalSeconds:F0} s; the window below still includes it");
+    return new WarmUp(users, clock.Elapsed, Settled: false);
+}
+
+// The same fixed work (sorting the same numbers, one thread) timed just before the window, with
+// the bot idle: on a virtual machine whose cores run slower at times, it says how fast the
+// machine was when the figures were taken, so a slower run of the same build can be told apart.
+static TimeSpan MachineCheck()
+{
+    var random = new Random(20261201);
+    var numbers = new int[1_000_000];
+    random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(numbers.AsSpan()));
+    var work = new int[numbers.Length];
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < 5; i++)
+    {
+        numbers.CopyTo(work, 0);
+        Array.Sort(work);
+    }
+    return clock.Elapsed;
 }
 
 static async Task<long> CountPeopleAsync(string database)
@@ -162,3 +193,5 @@ static int Option(string[] args, string name, int fallback)
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 }
+
+internal readonly record struct WarmUp(int Users, TimeSpan Duration, bool Settled);
