@@ -76,12 +76,7 @@ public sealed class DemoAndDialogTests
     {
         await using var bot = new OutboxFixture();
         var person = await bot.AddPersonAsync("dialog-session-1", channel: "web");
-        await bot.App.QueryAsync(db => OutboxStore.EnqueueAsync(db, [new OutboxMessage
-        {
-            PersonId = person, Channel = "web", Address = "dialog-session-1", Kind = OutboxKind.StartDialog,
-            PayloadJson = new OutboxPayload { DialogId = "help" }.ToJson(), DedupeKey = "test:help:1",
-            NotBefore = bot.Time.GetUtcNow(), CreatedAt = bot.Time.GetUtcNow(),
-        }], CancellationToken.None));
+        await EnqueueDialogAsync(bot, person, new ChannelUser("web", "dialog-session-1"), "help");
 
         Assert.Equal(1, await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None));
 
@@ -94,9 +89,7 @@ public sealed class DemoAndDialogTests
     public async Task A_start_dialog_row_whose_send_fails_midway_sends_only_what_was_left_and_starts_the_dialog_once()
     {
         await using var bot = new OutboxFixture();
-        var user = new ChannelUser("test", "survey-1");
-        var person = await bot.AddPersonAsync(user.Address);
-        await EnqueueDialogAsync(bot, person, user, "needs-survey");
+        var user = await SurveyDueAsync(bot, "survey-1");
         // The survey opens with its introduction and then its first question: the question's send fails.
         bot.Sender.Answer(user.Address, SendResult.Sent, new SendResult(SendStatus.Failed, Error: "500 Internal Server Error"));
 
@@ -125,9 +118,7 @@ public sealed class DemoAndDialogTests
     public async Task A_start_dialog_row_sent_again_after_its_dialog_started_sends_the_question_waiting_and_queues_nothing()
     {
         await using var bot = new OutboxFixture();
-        var user = new ChannelUser("test", "survey-2");
-        var person = await bot.AddPersonAsync(user.Address);
-        await EnqueueDialogAsync(bot, person, user, "needs-survey");
+        var user = await SurveyDueAsync(bot, "survey-2");
         await bot.Dispatcher.DispatchOnceAsync(CancellationToken.None);
         var question = bot.Sender.Sent.Last().Reply;
         Assert.NotEmpty(question.Choices);
@@ -142,6 +133,14 @@ public sealed class DemoAndDialogTests
         Assert.Equal(question.Choices, again.Choices);
         var state = await bot.App.QueryAsync(async db => ConversationStateJson.Read((await TurnQueries.ConversationJsonAsync(db, user, CancellationToken.None))!));
         Assert.Empty(state.Queue);
+    }
+
+    /// <summary>A person on the test channel with the needs survey's start due for them in the outbox.</summary>
+    private static async Task<ChannelUser> SurveyDueAsync(OutboxFixture bot, string address)
+    {
+        var user = new ChannelUser("test", address);
+        await EnqueueDialogAsync(bot, await bot.AddPersonAsync(address), user, "needs-survey");
+        return user;
     }
 
     private static Task<int> EnqueueDialogAsync(OutboxFixture bot, Guid person, ChannelUser to, string dialogId) =>
