@@ -254,8 +254,7 @@ public sealed partial class ChannelLane(
             result = new SendResult(SendStatus.Failed, Error: e.GetType().Name);
         }
         var outcome = Outcome(message, result);
-        // A dialog's row is not started again: its retry sends what is left of the replies it gave.
-        return outcome is DeliveryOutcome.Retry retry && message.Kind == OutboxKind.StartDialog && unsent.Count > 0
+        return outcome is DeliveryOutcome.Retry retry && unsent.Count > 0
             ? retry with { PayloadJson = OutboxReplies.Rest(message, unsent) }
             : outcome;
     }

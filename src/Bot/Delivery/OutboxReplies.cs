@@ -33,11 +33,17 @@ public sealed class OutboxReplies(DialogSet dialogs, ConversationService convers
         return [new Reply(text) { Choices = Choices(payload.Buttons) }];
     }
 
-    /// <summary>The row's payload once <paramref name="unsent"/> is all that is left to send of it.</summary>
-    public static string Rest(ClaimedMessage message, IReadOnlyList<Reply> unsent)
+    /// <summary>
+    /// The row's payload for its retry once <paramref name="unsent"/> is all that is left to send of
+    /// it, or null to send the row as it is. Only a dialog's start is kept: it ran its turn and is
+    /// not started again; any other row gives the same replies each time.
+    /// </summary>
+    public static string? Rest(ClaimedMessage message, IReadOnlyList<Reply> unsent)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(unsent);
+        if (message.Kind != OutboxKind.StartDialog)
+            return null;
         var rest = unsent.Select(r => new OutboxText(r.Text, [.. r.Choices.Select(c => new OutboxButton(c.Label, c.Value))])).ToList();
         return (OutboxPayload.FromJson(message.PayloadJson) with { Replies = rest }).ToJson();
     }
