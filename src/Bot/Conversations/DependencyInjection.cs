@@ -36,6 +36,10 @@ public static class ConversationsDependencyInjection
         });
         services.AddOptions<FloodOptions>().BindConfiguration(FloodOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodGuard>();
+        services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReceiptOptions>, ReceiptOptions.Validation>();
+        services.AddSingleton<ReceiptPruning>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReceiptPruning>());
         services.AddSingleton<TurnGate>();
         services.AddSingleton<TurnStore>();
         services.AddSingleton<FreeTextRouter>();

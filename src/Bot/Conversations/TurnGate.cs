@@ -54,4 +54,7 @@ public static class WriterHolders
 
     /// <summary>A turn that runs writing actions, in its own transaction.</summary>
     public const string Actions = "actions";
+
+    /// <summary>A batch of old inbound receipts deleted (<see cref="ReceiptPruning"/>).</summary>
+    public const string Pruning = "pruning";
 }
