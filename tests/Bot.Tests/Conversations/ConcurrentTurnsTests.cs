@@ -14,16 +14,11 @@ namespace AsnBot.Bot.Tests.Conversations;
 [Trait("Category", "EndToEnd")]
 public sealed class ConcurrentTurnsTests(PostgresFixture postgres)
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
-    private async Task<BotApp> StartAsync(string provider) =>
-        provider == "postgres" ? BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync()) : new BotApp();
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task The_same_update_delivered_ten_times_at_once_is_handled_once(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var service = app.Services.GetRequiredService<ConversationService>();
         var user = new ChannelUser("test", "chat-1");
 
@@ -36,10 +31,10 @@ public sealed class ConcurrentTurnsTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task Simultaneous_turns_of_one_person_are_applied_one_after_another(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var service = app.Services.GetRequiredService<ConversationService>();
         var user = new ChannelUser("test", "chat-2");
         await service.HandleAsync(new IncomingMessage(user, "/start"), CancellationToken.None);

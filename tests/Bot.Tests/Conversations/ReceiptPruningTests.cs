@@ -14,16 +14,11 @@ namespace AsnBot.Bot.Tests.Conversations;
 [Trait("Category", "EndToEnd")]
 public sealed class ReceiptPruningTests(PostgresFixture postgres)
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
-    private async Task<BotApp> StartAsync(string provider) =>
-        provider == "postgres" ? BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync()) : new BotApp();
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task Receipts_past_the_retention_are_deleted_in_batches_and_a_recent_redelivery_is_still_ignored(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var service = app.Services.GetRequiredService<ConversationService>();
         var user = new ChannelUser("test", "prune-1");
         await service.HandleAsync(new IncomingMessage(user, "/start", ExternalId: "recent"), CancellationToken.None);

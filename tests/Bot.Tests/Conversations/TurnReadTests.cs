@@ -20,14 +20,9 @@ namespace AsnBot.Bot.Tests.Conversations;
 [Trait("Category", "EndToEnd")]
 public sealed class TurnReadTests(PostgresFixture postgres)
 {
-    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
-
     /// <summary>Keys as a channel would draw them: the option's value behind a prefix, resolved only against the question's own options.</summary>
     private static readonly Func<string, Reply, ReplyChoice?> ByValue =
         (key, prompt) => prompt.Choices.FirstOrDefault(c => "key:" + c.Value == key);
-
-    private async Task<BotApp> StartAsync(string provider) =>
-        provider == "postgres" ? BotApp.OnPostgres(await postgres.Server.CreateDatabaseAsync()) : new BotApp();
 
     private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value)
     {
@@ -44,10 +39,10 @@ public sealed class TurnReadTests(PostgresFixture postgres)
         new(user, null, null, externalId, new ButtonPress("key:" + value, ByValue));
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task A_press_on_the_waiting_question_is_answered_and_names_the_option_pressed(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var service = app.Services.GetRequiredService<ConversationService>();
         var user = new ChannelUser("test", "press-1");
         await service.HandleAsync(new IncomingMessage(user, "/start"), CancellationToken.None);
@@ -60,10 +55,10 @@ public sealed class TurnReadTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task A_press_on_a_question_no_longer_waiting_changes_nothing_and_leaves_no_receipt(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var service = app.Services.GetRequiredService<ConversationService>();
         var user = new ChannelUser("test", "press-2");
         await service.HandleAsync(new IncomingMessage(user, "/start"), CancellationToken.None);
@@ -96,10 +91,10 @@ public sealed class TurnReadTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task A_turn_that_read_its_address_before_it_was_linked_writes_nothing_and_runs_again_as_the_person(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var service = app.Services.GetRequiredService<ConversationService>();
         var store = app.Services.GetRequiredService<TurnStore>();
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
@@ -135,10 +130,10 @@ public sealed class TurnReadTests(PostgresFixture postgres)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(PostgresFixture.Providers), MemberType = typeof(PostgresFixture))]
     public async Task A_registered_person_is_found_by_the_turn_and_once_erased_in_a_turn_is_a_newcomer_again(string provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await postgres.StartAppAsync(provider);
         var chat = app.Chat();
         await RegistrationOverWebChatTests.RegisterAsync(chat);
         var service = app.Services.GetRequiredService<ConversationService>();

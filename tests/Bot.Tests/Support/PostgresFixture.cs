@@ -9,6 +9,13 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public PostgresServer Server => _server ?? throw new InvalidOperationException("PostgreSQL is not started.");
 
+    /// <summary>The databases a test runs on, for <c>[MemberData]</c>: <c>sqlite</c> and <c>postgres</c>.</summary>
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    /// <summary>A bot on a fresh SQLite file, or on a fresh database of this server for <c>postgres</c>.</summary>
+    public async Task<BotApp> StartAppAsync(string provider) =>
+        provider == "postgres" ? BotApp.OnPostgres(await Server.CreateDatabaseAsync()) : new BotApp();
+
     public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
 
     public async Task DisposeAsync()
