@@ -40,7 +40,7 @@ public sealed partial class ReceiptPruning(
     IOptions<ReceiptOptions> options, IServiceScopeFactory scopes, TurnGate gate, TimeProvider time, ILogger<ReceiptPruning> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
     private static readonly TimeSpan FirstAfter = TimeSpan.FromMinutes(1);
 
@@ -50,7 +50,7 @@ public sealed partial class ReceiptPruning(
     /// <summary>Deletes every receipt older than the retention; returns how many.</summary>
     public async Task<int> PruneOnceAsync(CancellationToken cancellationToken)
     {
-        var before = (time.GetUtcNow() - TimeSpan.FromDays(options.Value.KeepDays)).UtcTicks;
+        var before = time.GetUtcNow() - TimeSpan.FromDays(options.Value.KeepDays);
         var total = 0;
         while (true)
         {
@@ -87,14 +87,13 @@ public sealed partial class ReceiptPruning(
         }
     }
 
-    private async Task<int> DeleteBatchAsync(long beforeTicks, CancellationToken cancellationToken)
+    private async Task<int> DeleteBatchAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AsnBotDbContext>();
-        var cutoff = new DateTimeOffset(beforeTicks, TimeSpan.Zero);
         using var writer = await gate.EnterAsync(WriterHolders.Pruning, cancellationToken).ConfigureAwait(false);
         return await db.Set<InboundReceipt>()
-            .Where(receipt => receipt.ReceivedAt < cutoff)
+            .Where(receipt => receipt.ReceivedAt < before)
             .OrderBy(receipt => receipt.Id)
             .Take(BatchSize)
             .ExecuteDeleteAsync(cancellationToken)
