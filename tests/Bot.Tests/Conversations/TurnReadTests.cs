@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using AsnBot.Bot.Tests.Channels.Web;
 using AsnBot.Bot.Tests.Support;
 using AsnBot.Channels.Web;
@@ -6,7 +5,6 @@ using AsnBot.Conversations;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
 using AsnBot.Knowledge.Profiles;
-using AsnBot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,18 +64,11 @@ public sealed class TurnReadTests(PostgresFixture postgres)
         var versionBefore = await app.QueryAsync(db => db.Set<ConversationRecord>().Select(c => c.Version).SingleAsync());
 
         var staleCounted = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name == "asnbot.updates.handled")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        using var listener = HostMeter.Listen<long>(app.Services, name => name == "asnbot.updates.handled", (_, value, tags, _) =>
         {
             if (HasTag(tags, "channel", "test") && HasTag(tags, "outcome", "stale-button"))
                 Interlocked.Add(ref staleCounted, (int)value);
         });
-        listener.Start();
 
         // The consent buttons again, now that the NIP is asked: they belong to no waiting question.
         var stale = await service.HandleAsync(Press(user, "tidak", "u-2"), CancellationToken.None);

@@ -6,7 +6,6 @@ using AsnBot.Conversations;
 using AsnBot.Conversations.Actions;
 using AsnBot.Conversations.Engine;
 using AsnBot.Knowledge.Conversations;
-using AsnBot.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,19 +29,9 @@ public sealed class TurnStoreTests
     private static (ConversationService Service, TurnStore Store, TurnGate Gate) Parts(BotApp app) =>
         (app.Services.GetRequiredService<ConversationService>(), app.Services.GetRequiredService<TurnStore>(), app.Services.GetRequiredService<TurnGate>());
 
-    /// <summary>Every commit's size as the metric records it.</summary>
-    private static MeterListener ListenToCommitSizes(ConcurrentQueue<int> sizes)
-    {
-        var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name == "asnbot.turn.commit_size")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<int>((_, value, _, _) => sizes.Enqueue(value));
-        listener.Start();
-        return listener;
-    }
+    /// <summary>Every commit's size as this host's metric records it.</summary>
+    private static MeterListener ListenToCommitSizes(BotApp app, ConcurrentQueue<int> sizes) =>
+        HostMeter.Listen<int>(app.Services, name => name == "asnbot.turn.commit_size", (_, value, _, _) => sizes.Enqueue(value));
 
     [Fact]
     public async Task Turns_that_queued_while_the_writer_was_busy_share_one_commit_and_each_is_written()
@@ -50,7 +39,7 @@ public sealed class TurnStoreTests
         await using var app = new BotApp();
         var (service, store, gate) = Parts(app);
         var sizes = new ConcurrentQueue<int>();
-        using var listener = ListenToCommitSizes(sizes);
+        using var listener = ListenToCommitSizes(app, sizes);
 
         Task<TurnResult>[] turns;
         using (await gate.EnterAsync(WriterHolders.Actions, CancellationToken.None))
@@ -73,18 +62,11 @@ public sealed class TurnStoreTests
         await using var app = new BotApp();
         var (service, store, gate) = Parts(app);
         var seconds = new ConcurrentDictionary<(string Instrument, string Holder), double>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == BotMetrics.MeterName && instrument.Name.StartsWith("asnbot.database.writer.", StringComparison.Ordinal))
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        using var listener = HostMeter.Listen<double>(app.Services, name => name.StartsWith("asnbot.database.writer.", StringComparison.Ordinal), (instrument, value, tags, _) =>
         {
             var holder = (string)tags.ToArray().Single(t => t.Key == "holder").Value!;
             seconds.AddOrUpdate((instrument.Name, holder), value, (_, sum) => sum + value);
         });
-        listener.Start();
 
         Task<TurnResult> turn;
         var holding = TimeSpan.FromMilliseconds(200);

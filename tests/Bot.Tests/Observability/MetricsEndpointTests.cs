@@ -1,8 +1,5 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using AsnBot.Bot.Tests.Support;
-using AsnBot.Observability;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AsnBot.Bot.Tests.Observability;
 
@@ -27,16 +24,8 @@ public sealed class MetricsEndpointTests
     public async Task Each_handled_message_is_counted_with_its_channel_and_outcome()
     {
         await using var app = new BotApp();
-        // Listen to this host's own meter only: other hosts in the test process use the same meter name.
-        var meter = app.Services.GetRequiredService<BotMetrics>().Meter;
         var counted = new List<(long Value, string? Channel, string? Outcome)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "asnbot.updates.handled")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        using var listener = HostMeter.Listen<long>(app.Services, name => name == "asnbot.updates.handled", (_, value, tags, _) =>
         {
             string? channel = null, outcome = null;
             foreach (var tag in tags)
@@ -49,7 +38,6 @@ public sealed class MetricsEndpointTests
             lock (counted)
                 counted.Add((value, channel, outcome));
         });
-        listener.Start();
 
         var chat = app.Chat();
         await chat.SayAsync("/start");
