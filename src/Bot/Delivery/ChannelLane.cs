@@ -223,13 +223,13 @@ public sealed partial class ChannelLane(
             // A send that has started is finished even when stopping, so its outcome is known.
             result = SendResult.Sent;
             var to = new ChannelUser(message.Channel, message.Address);
-            var toSend = await replies.ForAsync(message, CancellationToken.None).ConfigureAwait(false);
+            var (toSend, fromPart) = await replies.ForAsync(message, CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < toSend.Count; i++)
             {
                 turn ??= await _pace.WaitTurnAsync(CancellationToken.None).ConfigureAwait(false);
                 try
                 {
-                    result = await sender.SendAsync(to, toSend[i], CancellationToken.None).ConfigureAwait(false);
+                    result = await sender.SendAsync(to, toSend[i], i == 0 ? fromPart : 0, CancellationToken.None).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -255,7 +255,7 @@ public sealed partial class ChannelLane(
         }
         var outcome = Outcome(message, result);
         return outcome is DeliveryOutcome.Retry retry && unsent.Count > 0
-            ? retry with { PayloadJson = OutboxReplies.Rest(message, unsent) }
+            ? retry with { PayloadJson = OutboxReplies.Rest(message, unsent, result.PartsSent) }
             : outcome;
     }
 

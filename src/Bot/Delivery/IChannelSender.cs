@@ -37,5 +37,10 @@ public interface IChannelSender
     /// <summary>The channel name used in <see cref="ChannelUser.Channel"/> ("web", "telegram", "teams").</summary>
     string Channel { get; }
 
-    Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="reply"/>. A channel that sends a long text in parts starts at part
+    /// <paramref name="fromPart"/>: a retry passes the failed attempt's <see cref="SendResult.PartsSent"/>,
+    /// so no part arrives twice. A channel that never splits a text is always given 0.
+    /// </summary>
+    Task<SendResult> SendAsync(ChannelUser to, Reply reply, int fromPart, CancellationToken cancellationToken);
 }

@@ -12,7 +12,9 @@ public sealed record OutboxText(string Text, IReadOnlyList<OutboxButton>? Button
 /// <see cref="TextKey"/> into the shipped texts with <see cref="Args"/> for its placeholders,
 /// so that texts written by jobs stay in the YAML; or a <see cref="DialogId"/> to start.
 /// A dialog's row whose sending failed after the dialog started keeps the messages not yet
-/// sent in <see cref="Replies"/>, so the retry sends those instead of starting it again.
+/// sent in <see cref="Replies"/>, so the retry sends those instead of starting it again; a
+/// text sent in parts whose later part failed keeps itself there with <see cref="PartsSent"/>,
+/// so the retry goes on from the part that failed.
 /// </summary>
 public sealed record OutboxPayload
 {
@@ -27,6 +29,8 @@ public sealed record OutboxPayload
     public IReadOnlyList<OutboxButton>? Buttons { get; init; }
     public string? DialogId { get; init; }
     public IReadOnlyList<OutboxText>? Replies { get; init; }
+    /// <summary>Of the first of <see cref="Replies"/>, the parts of its text already delivered.</summary>
+    public int? PartsSent { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -23,7 +23,7 @@ public sealed class ScriptedSender(string channel = "test") : IChannelSender
 
     public void Answer(string address, params SendResult[] results) => Script[address] = new Queue<SendResult>(results);
 
-    public Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(ChannelUser to, Reply reply, int fromPart, CancellationToken cancellationToken)
     {
         var result = Script.TryGetValue(to.Address, out var queue) && queue.TryDequeue(out var next) ? next : SendResult.Sent;
         if (result.Status == SendStatus.Sent)

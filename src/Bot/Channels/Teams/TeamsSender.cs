@@ -13,7 +13,8 @@ public sealed class TeamsSender(TeamsConnector connector, TeamsAccounts accounts
 {
     public string Channel => TeamsAccounts.Channel;
 
-    public async Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    /// <summary>A text of any length goes in one activity, so <paramref name="fromPart"/> is always 0.</summary>
+    public async Task<SendResult> SendAsync(ChannelUser to, Reply reply, int fromPart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         var reference = await accounts.FindReferenceAsync(to.Address, cancellationToken);

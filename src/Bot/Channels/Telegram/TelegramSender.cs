@@ -26,10 +26,10 @@ public sealed partial class TelegramSender(
     private const string AnsweredKey = "answered";
     public string Channel => ChannelName;
 
-    public Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(ChannelUser to, Reply reply, int fromPart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return SendAsync(to, reply.Text, reply, fromPart: 0, cancellationToken);
+        return SendAsync(to, reply.Text, reply, fromPart, cancellationToken);
     }
 
     /// <summary>
@@ -44,10 +44,11 @@ public sealed partial class TelegramSender(
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(prompt);
+        // Even a failure before the first call keeps the parts an earlier attempt delivered.
         if (!bot.IsEnabled)
-            return new SendResult(SendStatus.Failed, Error: "The Telegram channel is off: Telegram:BotToken is empty.");
+            return new SendResult(SendStatus.Failed, Error: "The Telegram channel is off: Telegram:BotToken is empty.") { PartsSent = fromPart };
         if (!long.TryParse(to.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
-            return new SendResult(SendStatus.RecipientGone, Error: "Not a Telegram chat id.");
+            return new SendResult(SendStatus.RecipientGone, Error: "Not a Telegram chat id.") { PartsSent = fromPart };
 
         var parts = TelegramText.Split(text);
         for (var i = fromPart; i < parts.Count; i++)

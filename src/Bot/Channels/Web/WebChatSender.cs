@@ -17,7 +17,8 @@ public sealed class WebChatSender(IServiceScopeFactory scopes, TimeProvider time
 {
     public string Channel => WebChatEndpoints.Channel;
 
-    public async Task<SendResult> SendAsync(ChannelUser to, Reply reply, CancellationToken cancellationToken)
+    /// <summary>A text of any length is one inbox message, so <paramref name="fromPart"/> is always 0.</summary>
+    public async Task<SendResult> SendAsync(ChannelUser to, Reply reply, int fromPart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);

@@ -169,22 +169,22 @@ public sealed class RegistrationOverTeamsTests : IAsyncLifetime
         var to = new ChannelUser("teams", user.ConversationId);
         var sender = _app.Services.GetServices<IChannelSender>().Single(s => s.Channel == "teams");
 
-        Assert.Equal(SendStatus.Sent, (await sender.SendAsync(to, new Reply("Pengingat: belajar hari ini."), CancellationToken.None)).Status);
+        Assert.Equal(SendStatus.Sent, (await sender.SendAsync(to, new Reply("Pengingat: belajar hari ini."), fromPart: 0, CancellationToken.None)).Status);
         var proactive = _botFramework.ActivitiesTo(user.ConversationId)[^1];
         Assert.Null(proactive.ReplyToId);
         Assert.Equal("Pengingat: belajar hari ini.", proactive.Text);
 
         _botFramework.FailNext(429, TimeSpan.FromSeconds(7));
-        Assert.Equal(new SendResult(SendStatus.Throttled, TimeSpan.FromSeconds(7), "429"), await sender.SendAsync(to, new Reply("x"), CancellationToken.None));
+        Assert.Equal(new SendResult(SendStatus.Throttled, TimeSpan.FromSeconds(7), "429"), await sender.SendAsync(to, new Reply("x"), fromPart: 0, CancellationToken.None));
 
         _botFramework.FailNext(502);
-        Assert.Equal(SendStatus.Failed, (await sender.SendAsync(to, new Reply("x"), CancellationToken.None)).Status);
+        Assert.Equal(SendStatus.Failed, (await sender.SendAsync(to, new Reply("x"), fromPart: 0, CancellationToken.None)).Status);
 
         _botFramework.FailNext(403);
-        Assert.Equal(SendStatus.RecipientGone, (await sender.SendAsync(to, new Reply("x"), CancellationToken.None)).Status);
+        Assert.Equal(SendStatus.RecipientGone, (await sender.SendAsync(to, new Reply("x"), fromPart: 0, CancellationToken.None)).Status);
         Assert.False(await _app.QueryAsync(db => db.Set<ChannelAccount>().Where(a => a.Address == user.ConversationId).Select(a => a.IsReachable).SingleAsync()));
 
-        Assert.Equal(SendStatus.RecipientGone, (await sender.SendAsync(new ChannelUser("teams", "a:never-seen"), new Reply("x"), CancellationToken.None)).Status);
+        Assert.Equal(SendStatus.RecipientGone, (await sender.SendAsync(new ChannelUser("teams", "a:never-seen"), new Reply("x"), fromPart: 0, CancellationToken.None)).Status);
     }
 
     private async Task WaitForReachabilityAsync(TeamsUser user, bool expected)

@@ -66,7 +66,7 @@ public sealed class TelegramSendingTests() : TelegramTestBase(TelegramMode.Polli
     {
         var sender = App.Services.GetServices<IChannelSender>().Single(s => s.Channel == "telegram");
 
-        var result = await sender.SendAsync(new ChannelUser("telegram", "987654321"), new Reply("Halo"), CancellationToken.None);
+        var result = await sender.SendAsync(new ChannelUser("telegram", "987654321"), new Reply("Halo"), fromPart: 0, CancellationToken.None);
 
         Assert.Equal(SendStatus.RecipientGone, result.Status);
     }
@@ -78,7 +78,7 @@ public sealed class TelegramSendingTests() : TelegramTestBase(TelegramMode.Polli
         var sender = App.Services.GetServices<IChannelSender>().Single(s => s.Channel == "telegram");
         Telegram.FailNext("sendMessage", 429, retryAfter: 3);
 
-        var result = await sender.SendAsync(new ChannelUser("telegram", person.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Reply("Halo"), CancellationToken.None);
+        var result = await sender.SendAsync(new ChannelUser("telegram", person.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Reply("Halo"), fromPart: 0, CancellationToken.None);
 
         Assert.Equal(SendStatus.Throttled, result.Status);
         Assert.Equal(TimeSpan.FromSeconds(3), result.RetryAfter);
@@ -119,7 +119,7 @@ public sealed class TelegramSendingTests() : TelegramTestBase(TelegramMode.Polli
         string[] paragraphs = [new string('a', 3000), new string('b', 3000), "Pilih <satu> & lanjut " + new string('c', 2000)];
         var reply = new Reply(string.Join("\n\n", paragraphs)) { Choices = [new ReplyChoice("Ya", "ya"), new ReplyChoice("Tidak", "tidak")] };
 
-        var result = await sender.SendAsync(new ChannelUser("telegram", person.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), reply, CancellationToken.None);
+        var result = await sender.SendAsync(new ChannelUser("telegram", person.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), reply, fromPart: 0, CancellationToken.None);
 
         Assert.Equal(SendStatus.Sent, result.Status);
         var messages = Telegram.BotMessages(person.ChatId);
