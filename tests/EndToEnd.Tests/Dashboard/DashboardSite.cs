@@ -117,7 +117,10 @@ public sealed class DashboardSite : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        // Only the address is waited for: once, on a busy machine, the page's "load" event was
+        // never reported although the network had gone idle. What a test reads of the page it
+        // waits for itself.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin", new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
